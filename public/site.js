@@ -1,0 +1,62 @@
+// The site's only script for reading, and optional: every page is complete without it.
+// It is loaded blocking in <head> so a saved theme is applied before the first paint.
+(function () {
+  var root = document.documentElement;
+  var KEY = 'theme';
+  var stored = null;
+  try {
+    stored = localStorage.getItem(KEY);
+  } catch (e) {}
+  if (stored === 'light' || stored === 'dark') root.setAttribute('data-theme', stored);
+  var systemDark = matchMedia('(prefers-color-scheme: dark)');
+  function currentTheme() {
+    return root.getAttribute('data-theme') || (systemDark.matches ? 'dark' : 'light');
+  }
+
+  function setUpThemeToggle(button) {
+    function sync() {
+      button.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
+    }
+    button.addEventListener('click', function () {
+      var next = currentTheme() === 'dark' ? 'light' : 'dark';
+      root.setAttribute('data-theme', next);
+      try {
+        localStorage.setItem(KEY, next);
+      } catch (e) {}
+      sync();
+    });
+    systemDark.addEventListener('change', sync);
+    sync();
+    button.hidden = false;
+  }
+
+  // Marks the table-of-contents entry of the section being read.
+  function setUpScrollSpy(toc) {
+    var links = Array.prototype.slice.call(toc.querySelectorAll('a[href^="#"]'));
+    var targets = links.map(function (link) {
+      return document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    });
+    if (!('IntersectionObserver' in window) || targets.indexOf(null) !== -1) return;
+    function update() {
+      var line = window.innerHeight * 0.25;
+      var active = 0;
+      targets.forEach(function (target, i) {
+        if (target.getBoundingClientRect().top <= line) active = i;
+      });
+      links.forEach(function (link, i) {
+        if (i === active) link.setAttribute('aria-current', 'true');
+        else link.removeAttribute('aria-current');
+      });
+    }
+    var observer = new IntersectionObserver(update, { rootMargin: '0px 0px -70% 0px' });
+    targets.forEach(function (t) {
+      observer.observe(t);
+    });
+    update();
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-theme-toggle]').forEach(setUpThemeToggle);
+    document.querySelectorAll('[data-toc]').forEach(setUpScrollSpy);
+  });
+})();

@@ -1,0 +1,17 @@
+import { z } from 'astro/zod';
+
+/** Frontmatter of one chapter in `content/chapters/`. */
+export const chapterSchema = z.strictObject({
+  /** The chapter's heading, shown as its `h1` and in the contents. */
+  title: z.string().trim().min(1),
+  /** Position in the article, starting at 1; no two chapters share one. */
+  order: z.number().int().positive(),
+  /** One or two sentences in the editors' own words: what the chapter covers, no new facts. */
+  summary: z.string().trim().min(20).max(320),
+  /** The stretch of time the chapter deals with, as a reader would say it ("2020 to early 2025"). */
+  period: z.string().trim().min(4).max(60),
+  /** The states, organisations and projects the chapter is mostly about. */
+  actors: z.array(z.string().trim().min(1)).min(1),
+});
+
+export type ChapterData = z.infer<typeof chapterSchema>;

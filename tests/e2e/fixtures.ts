@@ -1,0 +1,51 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+interface SiteFixtures {
+  /** Absolute URL of a path inside the served site, e.g. `site('chapters/energy/')`. */
+  site: (path?: string) => string;
+  /** Console errors, page errors and requests to other origins seen during the test; must stay empty. */
+  problems: string[];
+}
+
+export const test = base.extend<SiteFixtures>({
+  site: async ({}, use) => {
+    const root = process.env.SITE_ORIGIN_URL;
+    if (!root) throw new Error('SITE_ORIGIN_URL is unset: the e2e global setup did not start the server.');
+    await use((path = '') => new URL(path.replace(/^\/+/, ''), root).href);
+  },
+  problems: async ({ page, site }, use) => {
+    const origin = new URL(site()).origin;
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
+    page.on('request', (request) => {
+      const url = request.url();
+      if (/^(data|blob|about):/.test(url)) return;
+      if (new URL(url).origin !== origin) problems.push(`request to another origin from ${page.url()}: ${url}`);
+    });
+    await use(problems);
+    expect(problems, 'no console errors and no requests leaving the origin').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Every page listed in the built sitemap, as URLs on the local server. */
+export async function sitemapUrls(page: Page, site: (path?: string) => string): Promise<string[]> {
+  const index = await (await page.request.get(site('sitemap-index.xml'))).text();
+  const urls: string[] = [];
+  for (const [, sitemapUrl] of index.matchAll(/<loc>([^<]+)<\/loc>/g)) {
+    const sitemap = await (await page.request.get(toServed(sitemapUrl!, site))).text();
+    for (const [, loc] of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) urls.push(toServed(loc!, site));
+  }
+  return urls;
+}
+
+/** Sitemap entries carry the public SITE_URL; fetch them from the local server instead. */
+function toServed(publicUrl: string, site: (path?: string) => string): string {
+  const served = new URL(site());
+  const url = new URL(publicUrl);
+  return new URL(url.pathname + url.search, served.origin).href;
+}
