@@ -1,0 +1,66 @@
+/**
+ * `npm run bench`: builds the site and measures what readers and publishers pay for it.
+ * Writes reports/bench.md and reports/bench.json (not committed) and prints the Markdown.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
+import { serveWithNginx } from '../tests/support/nginx.ts';
+import { kb, measurePageWeight, type PageWeight } from './bench/page-weight.ts';
+
+interface BuildTiming {
+  label: string;
+  seconds: number;
+}
+
+function timedBuild(label: string, env: NodeJS.ProcessEnv = {}): BuildTiming {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`astro build (${label}) failed with status ${result.status}`);
+  return { label, seconds: (performance.now() - started) / 1000 };
+}
+
+const builds: BuildTiming[] = [timedBuild('full build')];
+
+const chapterSlugs = (await readdir('dist/chapters')).sort();
+const paths = ['', ...chapterSlugs.map((slug) => `chapters/${slug}/`)];
+const site = await serveWithNginx('dist');
+const browser = await chromium.launch(chromiumLaunchOptions());
+const weights: PageWeight[] = [];
+try {
+  for (const path of paths) weights.push(await measurePageWeight(browser, site.url + path, `/${path}`));
+} finally {
+  await browser.close();
+  await site.stop();
+}
+
+const lines = [
+  '# Benchmark',
+  '',
+  `Measured ${new Date().toISOString()} on ${process.platform}, Node ${process.version}.`,
+  '',
+  '## Build',
+  '',
+  '| build | seconds |',
+  '| --- | ---: |',
+  ...builds.map((b) => `| ${b.label} | ${b.seconds.toFixed(1)} |`),
+  '',
+  '## First load per page (gzip / raw)',
+  '',
+  '| page | requests | HTML | CSS | JS | fonts | total gzip | total raw |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...weights.map(
+    (w) =>
+      `| ${w.path} | ${w.requests} | ${kb(w.byKind.html.gzip)} / ${kb(w.byKind.html.raw)} | ${kb(w.byKind.css.gzip)} / ${kb(w.byKind.css.raw)} | ${kb(w.byKind.js.gzip)} / ${kb(w.byKind.js.raw)} | ${kb(w.byKind.font.gzip)} | ${kb(w.total.gzip)} | ${kb(w.total.raw)} |`,
+  ),
+  '',
+];
+const report = lines.join('\n');
+await mkdir('reports', { recursive: true });
+await writeFile('reports/bench.md', report);
+await writeFile('reports/bench.json', JSON.stringify({ builds, weights }, null, 2));
+console.log(report);
