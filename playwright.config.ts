@@ -15,4 +15,9 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',
   },
+  projects: [
+    { name: 'root' },
+    // The whole suite again against the build for /explainer/, as on GitHub Pages.
+    { name: 'subpath' },
+  ],
 });

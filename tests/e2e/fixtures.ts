@@ -8,16 +8,21 @@ interface SiteFixtures {
 }
 
 export const test = base.extend<SiteFixtures>({
-  site: async ({}, use) => {
-    const root = process.env.SITE_ORIGIN_URL;
-    if (!root) throw new Error('SITE_ORIGIN_URL is unset: the e2e global setup did not start the server.');
+  site: async ({}, use, testInfo) => {
+    // The same tests run against the root build and the sub-path build (see playwright.config.ts).
+    const variable = testInfo.project.name === 'subpath' ? 'SITE_SUBPATH_URL' : 'SITE_ROOT_URL';
+    const root = process.env[variable];
+    if (!root) throw new Error(`${variable} is unset: the e2e global setup did not start the server.`);
     await use((path = '') => new URL(path.replace(/^\/+/, ''), root).href);
   },
   problems: async ({ page, site }, use) => {
     const origin = new URL(site()).origin;
     const problems: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
+      if (message.type() !== 'error') return;
+      // Chromium logs the 404 status of a page the test opened on purpose; the tests assert it themselves.
+      if (/status of 404/.test(message.text()) && message.location().url === page.url()) return;
+      problems.push(`console error on ${page.url()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
     page.on('request', (request) => {

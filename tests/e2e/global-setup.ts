@@ -1,8 +1,18 @@
 import { serveWithNginx } from '../support/nginx.ts';
 
-/** Serves `dist/` (built by `npm run build` before the suite) with nginx for every e2e test. */
+/**
+ * Serves both builds with nginx for the whole run: `dist/` at the root and `dist-subpath/` under
+ * `/explainer/`, as `npm test` builds them. Their URLs reach the tests through the environment.
+ */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const site = await serveWithNginx(process.env.SITE_DIST ?? 'dist', process.env.BASE_PATH ?? '/');
-  process.env.SITE_ORIGIN_URL = site.url;
-  return () => site.stop();
+  const root = await serveWithNginx('dist', '/');
+  const subpath = await serveWithNginx('dist-subpath', '/explainer/').catch(async (error: unknown) => {
+    await root.stop();
+    throw error;
+  });
+  process.env.SITE_ROOT_URL = root.url;
+  process.env.SITE_SUBPATH_URL = subpath.url;
+  return async () => {
+    await Promise.all([root.stop(), subpath.stop()]);
+  };
 }

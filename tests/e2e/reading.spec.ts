@@ -115,7 +115,6 @@ test('the system dark preference is followed when the reader has not chosen', as
 });
 
 test('an unknown path shows the 404 page', async ({ page, site, problems }) => {
-  page.removeAllListeners('console'); // the browser logs the 404 response itself
   const response = await page.goto(site('chapters/no-such-chapter/'));
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
