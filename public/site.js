@@ -2,6 +2,7 @@
 // It is loaded blocking in <head> so a saved theme is applied before the first paint.
 (function () {
   var root = document.documentElement;
+  root.classList.add('js');
   var KEY = 'theme';
   var stored = null;
   try {
@@ -27,7 +28,6 @@
     });
     systemDark.addEventListener('change', sync);
     sync();
-    button.hidden = false;
   }
 
   // Marks the table-of-contents entry of the section being read.

@@ -7,7 +7,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
 import { serveWithNginx } from '../tests/support/nginx.ts';
-import { kb, measurePageWeight, type PageWeight } from './bench/page-weight.ts';
+import { kb, measurePageWeight, type PageWeight } from '../tests/support/page-weight.ts';
 
 interface BuildTiming {
   label: string;

@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HtmlValidate, formatterFactory } from 'html-validate';
+import { describe, expect, it } from 'vitest';
+
+const DIST = 'dist';
+const pages = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.html'))
+  .sort();
+
+const validator = new HtmlValidate({
+  extends: ['html-validate:recommended'],
+  rules: {
+    // Astro writes void elements as <meta … />; both forms are valid HTML.
+    'void-style': 'off',
+    // Prose quotes and apostrophes are typographic already; plain ones in attributes are fine.
+    'no-raw-characters': ['error', { relaxed: true }],
+  },
+});
+
+describe('every built page is valid HTML', () => {
+  it('has pages to validate (run `npm run build` first)', () => {
+    expect(pages.length).toBeGreaterThan(8);
+  });
+
+  it.each(pages)('%s', async (file) => {
+    const report = await validator.validateString(readFileSync(join(DIST, file), 'utf8'), file);
+    const text = formatterFactory('text')(report.results);
+    expect(report.valid, text).toBe(true);
+  });
+});
