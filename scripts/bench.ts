@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: builds the site and measures what readers and publishers pay for it.
  * Writes reports/bench.md and reports/bench.json (not committed) and prints the Markdown.
+ * `BENCH_SCALING=10,100` picks the synthetic chapter counts (default 10,100,1000; `0` skips).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
@@ -8,6 +9,8 @@ import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
 import { serveWithNginx } from '../tests/support/nginx.ts';
 import { kb, measurePageWeight, type PageWeight } from '../tests/support/page-weight.ts';
+import { runLighthouse, type LighthouseSummary } from '../tests/support/lighthouse.ts';
+import { scalingRun, type ScalingRun } from './bench/scaling.ts';
 
 interface BuildTiming {
   label: string;
@@ -31,13 +34,19 @@ const paths = ['', ...chapterSlugs.map((slug) => `chapters/${slug}/`)];
 const site = await serveWithNginx('dist');
 const browser = await chromium.launch(chromiumLaunchOptions());
 const weights: PageWeight[] = [];
+const lighthouse: LighthouseSummary[] = [];
 try {
   for (const path of paths) weights.push(await measurePageWeight(browser, site.url + path, `/${path}`));
+  for (const path of ['', 'chapters/incident-chain/']) lighthouse.push(await runLighthouse(site.url + path));
 } finally {
   await browser.close();
   await site.stop();
 }
 
+const scalingCounts = (process.env.BENCH_SCALING ?? '10,100,1000').split(',').map(Number).filter((n) => n > 0);
+const scaling: ScalingRun[] = scalingCounts.map((n) => scalingRun(n));
+
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const lines = [
   '# Benchmark',
   '',
@@ -47,20 +56,60 @@ const lines = [
   '',
   '| build | seconds |',
   '| --- | ---: |',
-  ...builds.map((b) => `| ${b.label} | ${b.seconds.toFixed(1)} |`),
+  ...builds.map((b) => row([b.label, b.seconds.toFixed(1)])),
   '',
   '## First load per page (gzip / raw)',
   '',
   '| page | requests | HTML | CSS | JS | fonts | total gzip | total raw |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...weights.map(
-    (w) =>
-      `| ${w.path} | ${w.requests} | ${kb(w.byKind.html.gzip)} / ${kb(w.byKind.html.raw)} | ${kb(w.byKind.css.gzip)} / ${kb(w.byKind.css.raw)} | ${kb(w.byKind.js.gzip)} / ${kb(w.byKind.js.raw)} | ${kb(w.byKind.font.gzip)} | ${kb(w.total.gzip)} | ${kb(w.total.raw)} |`,
+  ...weights.map((w) =>
+    row([
+      w.path,
+      w.requests,
+      `${kb(w.byKind.html.gzip)} / ${kb(w.byKind.html.raw)}`,
+      `${kb(w.byKind.css.gzip)} / ${kb(w.byKind.css.raw)}`,
+      `${kb(w.byKind.js.gzip)} / ${kb(w.byKind.js.raw)}`,
+      kb(w.byKind.font.gzip),
+      kb(w.total.gzip),
+      kb(w.total.raw),
+    ]),
+  ),
+  '',
+  '## Lighthouse (mobile, simulated throttling)',
+  '',
+  '| page | performance | accessibility | best practices | SEO | LCP | TBT | CLS |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...lighthouse.map((l) =>
+    row([
+      new URL(l.url).pathname,
+      l.scores.performance,
+      l.scores.accessibility,
+      l.scores['best-practices'],
+      l.scores.seo,
+      `${Math.round(l.metrics.lcpMs)} ms`,
+      `${Math.round(l.metrics.tbtMs)} ms`,
+      l.metrics.cls.toFixed(3),
+    ]),
+  ),
+  '',
+  '## Scaling: the same build on synthetic chapters',
+  '',
+  '| chapters | pages | build s | peak RSS | output | search index |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...scaling.map((s) =>
+    row([
+      s.chapters,
+      s.pages,
+      s.seconds.toFixed(1),
+      s.peakRssMb === undefined ? 'n/a' : `${s.peakRssMb.toFixed(0)} MB`,
+      `${s.outputMb.toFixed(1)} MB`,
+      `${s.indexMb.toFixed(2)} MB`,
+    ]),
   ),
   '',
 ];
 const report = lines.join('\n');
 await mkdir('reports', { recursive: true });
 await writeFile('reports/bench.md', report);
-await writeFile('reports/bench.json', JSON.stringify({ builds, weights }, null, 2));
+await writeFile('reports/bench.json', JSON.stringify({ builds, weights, lighthouse, scaling }, null, 2));
 console.log(report);
