@@ -14,6 +14,8 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',
+    // Jumps to anchors happen at once, so assertions about scroll position need no waiting.
+    contextOptions: { reducedMotion: 'reduce' },
   },
   projects: [
     { name: 'root' },

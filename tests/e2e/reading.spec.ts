@@ -28,6 +28,7 @@ test('the home page lists every chapter in order with a summary and reading time
 });
 
 test('every table-of-contents link lands on its heading', async ({ page, site, problems }) => {
+  test.setTimeout(90_000);
   let total = 0;
   for (const slug of CHAPTER_SLUGS) {
     await page.goto(site(`chapters/${slug}/`));
