@@ -30,12 +30,21 @@ const site = await serveWithNginx(distDir, basePath(process.env));
 const browser = await chromium.launch(chromiumLaunchOptions());
 const made = new Map<string, MadePdf>();
 try {
-  const page = await browser.newPage();
   for (const pdfDocument of documents) {
+    // A fresh page each time, so a request cut short by leaving the last page is not counted.
+    const page = await browser.newPage();
+    // A page missing its stylesheet would print with all the chrome: stop rather than make that PDF.
+    const failed: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.url()} (${response.status()})`);
+    });
+    page.on('requestfailed', (request) => failed.push(`${request.url()} (${request.failure()?.errorText})`));
     const url = site.url + pdfDocument.page;
-    const response = await page.goto(url, { waitUntil: 'load' });
-    if (!response?.ok()) {
-      throw new Error(`${url} answered ${response?.status()}: was ${distDir}/ built with a different BASE_PATH?`);
+    await page.goto(url, { waitUntil: 'load' });
+    if (failed.length) {
+      throw new Error(
+        `Printing ${url} failed to load ${failed.join(', ')}. Was ${distDir}/ built with another BASE_PATH? Run \`npm run pdf\` with the same BASE_PATH as \`npm run build\`.`,
+      );
     }
     await page.evaluate(() => document.fonts.ready);
     const path = join(pdfDir, pdfDocument.file);
@@ -43,22 +52,23 @@ try {
     const { size } = await stat(path);
     made.set(pdfDocument.file, { bytes: size, formatLabel: format.label });
     console.log(`${path}  ${format.label}, ${formatFileSize(size)}`);
+    await page.close();
   }
 } finally {
   await browser.close();
   await site.stop();
 }
 
-let linked = 0;
+let updated = 0;
 for (const file of await htmlFiles(distDir)) {
   const html = await readFile(file, 'utf8');
   const filled = fillPdfLinks(html, made);
   if (filled !== html) {
     await writeFile(file, filled);
-    linked++;
+    updated++;
   }
 }
-console.log(`Download links filled in on ${linked} page(s).`);
+console.log(`Download links updated on ${updated} page(s).`);
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });

@@ -28,8 +28,9 @@ const fewestPages = (words: number) => Math.max(1, Math.ceil(words / 900));
 const mostPages = (words: number) => Math.ceil(words / 300) + 1;
 
 let work: string;
-const runPdf = (...args: string[]) =>
-  execFileSync(process.execPath, ['scripts/pdf.ts', `--dist=${work}`, ...args], { encoding: 'utf8', stdio: 'pipe' });
+const runPdf = (...args: string[]) => runPdfWith(process.env, ...args);
+const runPdfWith = (env: NodeJS.ProcessEnv, ...args: string[]) =>
+  execFileSync(process.execPath, ['scripts/pdf.ts', `--dist=${work}`, ...args], { encoding: 'utf8', stdio: 'pipe', env });
 
 beforeAll(() => {
   if (!existsSync(join(DIST, 'pdf/documents.json'))) throw new Error('dist/ is missing or stale: run `npm run build` first.');
@@ -122,6 +123,10 @@ describe('npm run pdf (A4, the default)', () => {
     const home = readFileSync(join(work, 'index.html'), 'utf8');
     expect(home.match(/>Download the whole article as PDF \(/g)).toHaveLength(1);
     expect(home).toContain('Download the whole article as PDF (US Letter, ');
+  });
+
+  it('refuses to print a build made for another base path, rather than print pages without styles', () => {
+    expect(() => runPdfWith({ ...process.env, BASE_PATH: '/not-the-built-one/' })).toThrow(/built with another BASE_PATH/);
   });
 
   it('refuses an unknown format, naming the choices', () => {
