@@ -55,8 +55,17 @@
     update();
   }
 
+  // Print buttons need a script to open the dialog; without one, Ctrl+P does the same.
+  function setUpPrintButton(button) {
+    button.addEventListener('click', function () {
+      window.print();
+    });
+    button.hidden = false;
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('[data-theme-toggle]').forEach(setUpThemeToggle);
+    document.querySelectorAll('[data-print-page]').forEach(setUpPrintButton);
     document.querySelectorAll('[data-toc]').forEach(setUpScrollSpy);
   });
 })();
