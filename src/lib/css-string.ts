@@ -1,4 +1,9 @@
-/** A CSS string literal for `text`, safe inside a `style` attribute or a stylesheet. */
+/** A CSS string literal for `text`, safe inside a stylesheet, a `<style>` element included. */
 export function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, '\\A ')}"`;
+  const escaped = text
+    .replace(/[\\"]/g, '\\$&')
+    .replace(/[\n\r\f]/g, '\\A ')
+    // `<` as an escape, so no title can close the <style> element it is written into.
+    .replace(/</g, '\\3C ');
+  return `"${escaped}"`;
 }
