@@ -18,6 +18,7 @@ interface SearchInstance {
   on(event: 'search', callback: (term: string, filters: Filters) => void): void;
   on(event: 'results', callback: (results: SearchResults) => void): void;
   triggerSearchWithFilters(term: string, filters: Filters): void;
+  setTranslations(overrides: Record<string, string>): void;
   /** Internal; wrapped so readers' words are made searchable before Pagefind sees them. */
   __search__(term: string, filters: Filters): Promise<void>;
 }
@@ -59,6 +60,8 @@ function loadComponents(): Promise<SearchInstance> {
       highlightParam: HIGHLIGHT_PARAM,
       ranking: RANKING,
     });
+    // Before any component exists, so none has to redraw.
+    instance.setTranslations({ search_label: DIALOG_LABEL, placeholder: DIALOG_LABEL });
     const search = instance.__search__.bind(instance);
     instance.__search__ = (term, filters) => search(term ? searchableQuery(term) : term, filters);
     return instance;
@@ -79,6 +82,16 @@ function filterDropdowns(): HTMLElement {
     { class: 'search-filters' },
     FILTERS.map(({ name, label }) => element('pagefind-filter-dropdown', { filter: name, label, sort: 'alphabetical', wrap: '' })),
   );
+}
+
+/** Pagefind's filter buttons are comboboxes, which take no name from their text: point them at it. */
+function nameFilterButtons(root: ParentNode): void {
+  for (const button of root.querySelectorAll<HTMLElement>('.search-filters [role="combobox"]:not([aria-labelledby])')) {
+    const label = button.querySelector<HTMLElement>('.pf-dropdown-trigger-label');
+    if (!label) continue;
+    label.id ||= `${button.id}-label`;
+    button.setAttribute('aria-labelledby', label.id);
+  }
 }
 
 /** Said when nothing matches: what to try next. */
@@ -119,10 +132,11 @@ export async function openSearchDialog(): Promise<void> {
     modal = element('pagefind-modal', { class: 'search-modal' }, [element('div')]) as PagefindModalElement;
     document.body.append(modal);
     modal.dialogEl?.replaceChildren(
-      element('pagefind-modal-header', {}, [element('pagefind-input', { placeholder: DIALOG_LABEL })]),
+      element('pagefind-modal-header', {}, [element('pagefind-input')]),
       element('pagefind-modal-body', {}, searchParts(instance)),
       element('pagefind-modal-footer', {}, [element('pagefind-keyboard-hints'), pageLink]),
     );
+    nameFilterButtons(modal);
   }
   // Pagefind names the dialog "search"; give it the site's wording.
   modal.dialogEl?.setAttribute('aria-label', DIALOG_LABEL);
@@ -142,9 +156,11 @@ function filtersFromUrl(params: URLSearchParams): Filters {
 export async function mountSearchPage(container: HTMLElement): Promise<void> {
   const instance = await loadComponents();
   container.replaceChildren(
-    element('pagefind-input', { placeholder: DIALOG_LABEL }),
+    element('pagefind-input'),
     ...searchParts(instance),
   );
+  nameFilterButtons(container);
+  document.querySelector('.search-page__fallback')?.remove();
   const params = new URLSearchParams(location.search);
   const term = params.get('q') ?? '';
   const filters = filtersFromUrl(params);
