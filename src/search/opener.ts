@@ -16,18 +16,36 @@ export function installSearchOpener(): void {
   const triggers = document.querySelectorAll<HTMLAnchorElement>('a[data-search-trigger]');
 
   let opening = false;
+  // What the reader types while the interface loads, handed to its input once it is there.
+  let typedAhead = '';
+  function keepTypedAhead(event: KeyboardEvent): void {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key.length === 1) typedAhead += event.key;
+    else if (event.key === 'Backspace') typedAhead = typedAhead.slice(0, -1);
+    else return;
+    event.preventDefault();
+  }
+
   async function open(): Promise<void> {
     if (opening) return;
     opening = true;
+    typedAhead = '';
+    document.addEventListener('keydown', keepTypedAhead);
+    // Called by the interface the moment its input takes focus, so no keystroke falls in between.
+    const takeTypedAhead = (): string => {
+      document.removeEventListener('keydown', keepTypedAhead);
+      return typedAhead;
+    };
     try {
       const ui = await loadUi();
-      if (searchPage) ui.focusSearchPage(searchPage);
-      else await ui.openSearchDialog();
+      if (searchPage) ui.focusSearchPage(searchPage, takeTypedAhead);
+      else await ui.openSearchDialog(takeTypedAhead);
     } catch (error) {
       // Without the interface (offline, blocked), the search page still explains what to do.
       console.error(error);
       if (!searchPage) location.assign(triggers[0]?.href ?? '/');
     } finally {
+      document.removeEventListener('keydown', keepTypedAhead);
       opening = false;
     }
   }

@@ -123,8 +123,19 @@ function searchParts(instance: SearchInstance): HTMLElement[] {
 
 let modal: PagefindModalElement | undefined;
 
+/** Appends what the reader typed before the input existed, and searches for it. */
+function focusInput(root: ParentNode, takeTypedAhead: () => string): void {
+  const input = root.querySelector('input');
+  if (!input) return;
+  input.focus();
+  const typedAhead = takeTypedAhead();
+  if (!typedAhead) return;
+  input.value += typedAhead;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
 /** Opens search in a modal dialog; focus goes to its input and back to where it was on closing. */
-export async function openSearchDialog(): Promise<void> {
+export async function openSearchDialog(takeTypedAhead: () => string = () => ''): Promise<void> {
   const instance = await loadComponents();
   if (!modal) {
     const pageLink = element('a', { class: 'search-page-link', href: searchPageUrl() }, ['Open as a page to share']) as HTMLAnchorElement;
@@ -143,6 +154,8 @@ export async function openSearchDialog(): Promise<void> {
   // Pagefind names the dialog "search"; give it the site's wording.
   modal.dialogEl?.setAttribute('aria-label', DIALOG_LABEL);
   modal.open();
+  // Pagefind focuses the input a frame later; a reader who types at once would lose a letter.
+  focusInput(modal, takeTypedAhead);
 }
 
 function filtersFromUrl(params: URLSearchParams): Filters {
@@ -174,6 +187,6 @@ export async function mountSearchPage(container: HTMLElement): Promise<void> {
   container.querySelector<HTMLElement>('pagefind-input')?.focus();
 }
 
-export function focusSearchPage(container: HTMLElement): void {
-  container.querySelector('input')?.focus();
+export function focusSearchPage(container: HTMLElement, takeTypedAhead: () => string = () => ''): void {
+  focusInput(container, takeTypedAhead);
 }

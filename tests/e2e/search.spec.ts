@@ -55,8 +55,12 @@ test('the first load of a chapter fetches no search code, styles or index', asyn
   expect(fetched.length).toBeGreaterThan(0);
   expect(fetched.filter((path) => /\/pagefind\/|search-ui|search\.[\w-]+\.css/.test(path))).toEqual([]);
 
-  // Asking for search is what loads it.
-  await openWithSlash(page);
+  // Asking for search is what loads it; what is typed meanwhile is not lost.
+  await page.keyboard.press('/');
+  await page.keyboard.type('Sputnik');
+  const dialog = page.getByRole('dialog', DIALOG);
+  await expect(dialog.getByRole('searchbox')).toHaveValue('Sputnik');
+  await expect(dialog.locator('pagefind-summary')).toHaveText('1 result for Sputnik');
   expect(fetched.some((path) => path.endsWith('/pagefind/pagefind-component-ui.js'))).toBe(true);
   expect(problems).toEqual([]);
 });
@@ -125,6 +129,9 @@ test('by keyboard alone: open, search, hear the count, choose, land on the highl
   await expect(dialog.getByRole('searchbox')).toBeFocused();
   await page.keyboard.type('Spiderweb');
   await expect.poll(() => page.evaluate(() => (window as unknown as { said: string[] }).said)).toContain('1 result for Spiderweb');
+
+  await expect(resultItems(dialog)).toHaveCount(1);
+  await expect(resultItems(dialog).first().getByRole('link')).toHaveCount(2);
 
   // Down to the first result, down again to its section, Enter to go there.
   await page.keyboard.press('ArrowDown');
