@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { siteUrl, basePath } from './src/lib/deploy-target.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { basePathLinks } from './src/plugins/base-path-links.ts';
 
 const base = basePath(process.env);
@@ -21,6 +22,6 @@ export default defineConfig({
       hastPlugins: [basePathLinks(base)],
     }),
   },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), searchIndex()],
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,69 @@
+import { describe, it, expect, vi } from 'vitest';
+import { mkdtemp, mkdir, writeFile, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSearchIndex, type PagefindApi } from '../../src/integrations/search-index.ts';
+
+interface Step {
+  create?: string[];
+  add?: string[];
+  pageCount?: number;
+  write?: string[];
+}
+
+/** A stand-in for Pagefind's Node API that answers each step with the given errors. */
+function fakePagefind(step: Step) {
+  const close = vi.fn(async () => null);
+  const index = {
+    addDirectory: vi.fn(async () => ({ errors: step.add ?? [], page_count: step.pageCount ?? 3 })),
+    writeFiles: vi.fn(async ({ outputPath }: { outputPath: string }) => ({ errors: step.write ?? [], outputPath })),
+  };
+  const api = {
+    createIndex: vi.fn(async () => ({ errors: step.create ?? [], index: step.create?.length ? undefined : index })),
+    close,
+  } as unknown as PagefindApi;
+  return { api, index, close };
+}
+
+describe('buildSearchIndex', () => {
+  it.each([
+    ['creating the index', { create: ['unknown option'] }, /creating the index failed for \/site:\n\s+unknown option/],
+    ['reading the HTML', { add: ['could not parse a.html'] }, /reading the HTML failed for \/site:\n\s+could not parse a\.html/],
+    ['writing the bundle', { write: ['disk full'] }, /writing the bundle failed for \/site:\n\s+disk full/],
+    ['finding no page', { pageCount: 0 }, /no HTML pages found in \/site/],
+  ])('fails clearly on %s, and still stops Pagefind', async (_, step, message) => {
+    const { api, close } = fakePagefind(step);
+    await expect(buildSearchIndex('/site', api)).rejects.toThrow(message);
+    expect(close).toHaveBeenCalledOnce();
+  });
+
+  it('stops Pagefind when its service throws', async () => {
+    const { api, index, close } = fakePagefind({});
+    index.addDirectory.mockRejectedValueOnce(new Error('service died'));
+    await expect(buildSearchIndex('/site', api)).rejects.toThrow('service died');
+    expect(close).toHaveBeenCalledOnce();
+  });
+
+  it('indexes only the marked body of real HTML and writes the bundle into the site', async () => {
+    const site = await mkdtemp(join(tmpdir(), 'search-index-'));
+    try {
+      await mkdir(join(site, 'chapters', 'one'), { recursive: true });
+      await writeFile(
+        join(site, 'chapters', 'one', 'index.html'),
+        `<!doctype html><html lang="en-GB"><head><title>One</title></head><body>
+           <nav>Navigation words</nav>
+           <article data-pagefind-body data-pagefind-filter="chapter:1. One"><h1>One</h1><p>Iskander missile</p></article>
+         </body></html>`,
+      );
+      await writeFile(join(site, 'index.html'), '<!doctype html><html lang="en-GB"><body><p>Contents page</p></body></html>');
+      const result = await buildSearchIndex(site);
+      expect(result.outputPath).toBe(join(site, 'pagefind'));
+      const entry = JSON.parse(await readFile(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+      // Two HTML files read, one page in the index: the one marked as article text.
+      expect(result.pageCount).toBe(2);
+      expect(entry.languages['en-gb'].page_count).toBe(1);
+    } finally {
+      await rm(site, { recursive: true, force: true });
+    }
+  });
+});
