@@ -4,6 +4,9 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { siteUrl, basePath } from './src/lib/deploy-target.ts';
+import { mermaidDiagrams } from './src/integrations/diagrams.ts';
+
+const diagrams = mermaidDiagrams({ sources: 'content/chapters/*.mdx', cacheDir: 'src/diagrams/cache' });
 
 // This file only wires things together; each build-time concern lives in its own module.
 export default defineConfig({
@@ -12,9 +15,11 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
+    // Mermaid fences become figures (see src/integrations/diagrams.ts), never highlighted code.
+    syntaxHighlight: { type: 'shiki', excludeLangs: ['math', 'mermaid'] },
     // The article's punctuation is already typographic; leave every character as written.
-    processor: satteri({ features: { smartPunctuation: false } }),
+    processor: satteri({ features: { smartPunctuation: false }, hastPlugins: [diagrams.hastPlugin] }),
   },
-  integrations: [mdx(), sitemap()],
+  integrations: [diagrams.integration, mdx(), sitemap()],
   devToolbar: { enabled: false },
 });
