@@ -28,6 +28,8 @@ test('the home page lists every chapter in order with a summary and reading time
 });
 
 test('every table-of-contents link lands on its heading', async ({ page, site, problems }) => {
+  // ~30 clicks with smooth scrolling over longer pages (inline diagrams) need more than the default budget.
+  test.slow();
   let total = 0;
   for (const slug of CHAPTER_SLUGS) {
     await page.goto(site(`chapters/${slug}/`));
