@@ -5,9 +5,11 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { siteUrl, basePath } from './src/lib/deploy-target.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { mermaidDiagrams } from './src/integrations/diagrams.ts';
 import { basePathLinks } from './src/plugins/base-path-links.ts';
 
 const base = basePath(process.env);
+const diagrams = mermaidDiagrams({ sources: 'content/chapters/*.mdx', cacheDir: 'src/diagrams/cache' });
 
 // This file only wires things together; each build-time concern lives in its own module.
 export default defineConfig({
@@ -16,12 +18,14 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
+    // Mermaid fences become figures (see src/integrations/diagrams.ts), never highlighted code.
+    syntaxHighlight: { type: 'shiki', excludeLangs: ['math', 'mermaid'] },
     // The article's punctuation is already typographic; leave every character as written.
     processor: satteri({
       features: { smartPunctuation: false },
-      hastPlugins: [basePathLinks(base)],
+      hastPlugins: [diagrams.hastPlugin, basePathLinks(base)],
     }),
   },
-  integrations: [mdx(), sitemap(), searchIndex()],
+  integrations: [diagrams.integration, mdx(), sitemap(), searchIndex()],
   devToolbar: { enabled: false },
 });
