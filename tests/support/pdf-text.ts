@@ -61,6 +61,20 @@ export function pdfText(file: string, page?: number): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', ...range, file, '-'], { encoding: 'utf8' });
 }
 
+/** The page margins of the print stylesheet (src/styles/print.css `@page`), in points. */
+const MARGIN_PT = { top: (18 * 72) / 25.4, bottom: (20 * 72) / 25.4 };
+
+/**
+ * The text inside the page area only: running titles and page numbers live in the margin boxes,
+ * and would otherwise land in the middle of a sentence that runs over a page break.
+ */
+export function pdfBodyText(file: string): string {
+  const [width, height] = pdfPageSize(file);
+  const top = Math.floor(MARGIN_PT.top) - 2;
+  const crop = ['-r', '72', '-x', '0', '-y', String(top), '-W', String(Math.ceil(width)), '-H', String(Math.ceil(height - MARGIN_PT.bottom) + 2 - top)];
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', ...crop, file, '-'], { encoding: 'utf8' });
+}
+
 export function pdfPageCount(file: string): number {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);

@@ -8,6 +8,7 @@ import {
   chapterSentences,
   chapterSlugs,
   comparable,
+  pdfBodyText,
   pdfImageCount,
   pdfPageCount,
   pdfPageSize,
@@ -63,7 +64,7 @@ describe('npm run pdf (A4, the default)', () => {
   });
 
   it(`the ${CHAPTER} PDF has every sentence of the chapter in order, and none of the chrome`, () => {
-    const text = pdfText(pdf(`${CHAPTER}.pdf`));
+    const text = pdfBodyText(pdf(`${CHAPTER}.pdf`));
     const sentences = chapterSentences(CHAPTER);
     expect(sentences.length).toBeGreaterThan(20);
     expect(sentencesMissingInOrder(sentences, text)).toEqual([]);
@@ -71,7 +72,7 @@ describe('npm run pdf (A4, the default)', () => {
   });
 
   it('the whole-article PDF has every sentence of the article in order, and none of the chrome', () => {
-    const text = pdfText(pdf(WHOLE));
+    const text = pdfBodyText(pdf(WHOLE));
     expect(sentencesMissingInOrder(articleSentences(), text)).toEqual([]);
     for (const label of CHROME) expect(text, label).not.toContain(label);
   });

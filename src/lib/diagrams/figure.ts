@@ -5,7 +5,7 @@ const MIN_SCALE = 0.7;
 const PHONE_COLUMN_WIDTH = 320;
 
 /**
- * The HTML a fence becomes: the SVG for the eye, a caption, and the same relations as a list that
+ * The HTML a fence becomes: a caption, the SVG for the eye, and the same relations as a list that
  * screen readers, search and text-only readers get (the SVG itself is hidden from search).
  */
 export function figureHtml(diagram: RenderedDiagram): string {
@@ -16,9 +16,10 @@ export function figureHtml(diagram: RenderedDiagram): string {
     ? ` tabindex="0" role="group" aria-label="${escapeHtml(`Diagram: ${diagram.title}`)}"`
     : '';
   return (
+    // The caption comes first, as a chart's title: a figure's caption must be its first or last child.
     `<figure class="diagram">` +
-    `<div class="diagram__canvas"${scrollable}>${diagram.svg}</div>` +
     `<figcaption class="diagram__caption">${escapeHtml(diagram.title)}</figcaption>` +
+    `<div class="diagram__canvas"${scrollable}>${diagram.svg}</div>` +
     `<details class="diagram__text"><summary>Diagram as text</summary>` +
     (diagram.description ? `<p>${escapeHtml(diagram.description)}</p>` : '') +
     `<ul>${items}</ul></details>` +
