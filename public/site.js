@@ -60,7 +60,6 @@
     button.addEventListener('click', function () {
       window.print();
     });
-    button.hidden = false;
   }
 
   document.addEventListener('DOMContentLoaded', function () {
