@@ -159,7 +159,10 @@ async function loadFacts(): Promise<Facts> {
 
   return {
     actors,
-    actorsByKind: ACTOR_KINDS.map((kind) => ({ kind, actors: actors.filter((a) => a.kind === kind) })).filter((g) => g.actors.length > 0),
+    actorsByKind: ACTOR_KINDS.map((kind) => ({
+      kind,
+      actors: actors.filter((a) => a.kind === kind).sort((a, b) => a.name.localeCompare(b.name, 'en')),
+    })).filter((g) => g.actors.length > 0),
     events,
     eventsByActor: new Map(actors.map((a) => [a.id, events.filter((e) => e.actors.includes(a))])),
     mentionsByActor,

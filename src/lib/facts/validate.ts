@@ -74,10 +74,10 @@ export function eventProblems(events: readonly EventReferences[], context: Event
 
     for (const status of event.status ?? []) {
       if (!article.includes(collapse(status.sentence))) {
-        report(`the sentence for the label "${status.label}" is not word for word in content/source/article.txt: "${status.sentence}"`, status.label);
+        report(`the sentence for the label "${status.label}" is not word for word in content/source/article.txt: "${status.sentence}"`, `label: ${status.label}`);
       }
       const problem = claimLabelProblem(status.label, collapse(status.sentence), status.by);
-      if (problem) report(problem, status.label);
+      if (problem) report(problem, `label: ${status.label}`);
     }
 
     const chapter = chapters.get(event.chapter);
