@@ -74,12 +74,15 @@ export interface Facts {
   labelledSentences: LabelledSentence[];
   /** The actor a chapter's frontmatter display name ("Türkiye", "Turkey") stands for. */
   actorByName: Map<string, Actor>;
+  /** Every actor a chapter's text mentions, by chapter id: for filters such as search by actor. */
+  actorsByChapter: Map<string, Actor[]>;
 }
 
 let loaded: Promise<Facts> | undefined;
 
-/** Loaded once per build and shared by every page that needs it. */
+/** Loaded once per build and shared by every page that needs it; afresh on each request in dev, where data changes. */
 export function getFacts(): Promise<Facts> {
+  if (import.meta.env.DEV) return loadFacts();
   return (loaded ??= loadFacts());
 }
 
@@ -168,6 +171,9 @@ async function loadFacts(): Promise<Facts> {
     mentionsByActor,
     labelledSentences,
     actorByName: new Map(actors.flatMap((a) => [a.name, ...a.aliases].map((name) => [name, a] as const))),
+    actorsByChapter: new Map(
+      chapters.map((c) => [c.id, actors.filter((a) => mentionsByActor.get(a.id)!.some((m) => m.chapterId === c.id))]),
+    ),
   };
 }
 
