@@ -1,10 +1,20 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { chapterSchema } from './schemas/chapter.ts';
+import { actorSchema } from './schemas/actor.ts';
+import { eventSchema } from './schemas/event.ts';
 
 export const collections = {
   chapters: defineCollection({
     loader: glob({ pattern: '*.mdx', base: './content/chapters' }),
     schema: chapterSchema,
+  }),
+  actors: defineCollection({
+    loader: file('content/actors.yaml'),
+    schema: actorSchema,
+  }),
+  events: defineCollection({
+    loader: file('content/events.yaml'),
+    schema: eventSchema,
   }),
 };
