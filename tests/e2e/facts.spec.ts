@@ -4,12 +4,14 @@ import { test, expect } from './fixtures.ts';
 const CHAPTER_SLUGS = ['introduction', 'history', 'wars-2020-2023', 'incident-chain', 'energy', 'alliances', 'risks', 'conclusion'];
 
 /** The text of the section a heading opens: the heading and everything up to the next h2 or h3. */
+/** The article's words in one section: diagrams are the editors' own, so they do not count as mentions. */
 async function sectionText(page: Page, id: string): Promise<string> {
   return page.evaluate((headingId) => {
     const heading = document.getElementById(headingId);
     if (!heading) return '';
     let text = heading.textContent ?? '';
     for (let node = heading.nextElementSibling; node && !/^H[23]$/.test(node.tagName); node = node.nextElementSibling) {
+      if (node.matches('figure.diagram')) continue;
       text += `\n${node.textContent}`;
     }
     return text.replace(/\s+/g, ' ');

@@ -44,6 +44,8 @@ export function chapterSentences(slug: string): string[] {
     .replace(/^---\n[\s\S]*?\n---\n/, '')
     .split('\n')
     .map((line) => line.trim())
+    // Components beside a sentence (claim labels) are not the article's words.
+    .map((line) => line.replace(/\s*<[A-Z][^<>]*\/>/g, ''))
     .map((line) => (line.startsWith('- ') ? line : line.replace(/^#+\s+/, '')))
     .filter((line) => source.has(line));
   if (blocks.length === 0) throw new Error(`content/chapters/${slug}.mdx: no line of the article's source found in it`);

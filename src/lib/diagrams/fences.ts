@@ -16,7 +16,14 @@ export const DIAGRAM_LANG = 'mermaid';
 /** Finds the fences with the same parser the site is built with, so sources match byte for byte. */
 export function findFences(path: string, root: string = process.cwd()): DiagramFence[] {
   const text = readFileSync(path, 'utf8');
-  const tree = path.endsWith('.mdx') ? mdxToMdast(text) : markdownToMdast(text);
+  let tree: MdastNode;
+  try {
+    tree = path.endsWith('.mdx') ? mdxToMdast(text) : markdownToMdast(text);
+  } catch (error) {
+    // The parser's message starts with "line:column:"; put the file in front so authors can jump there.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${relative(root, path)}:${message}`, { cause: error });
+  }
   const fences: DiagramFence[] = [];
   const visit = (node: MdastNode): void => {
     if (node.type === 'code' && node.lang === DIAGRAM_LANG) {
