@@ -133,3 +133,22 @@ test('in print, diagrams are black on white and fit the page width', async ({ pa
   expect(breakInside).toBe('avoid');
   expect(problems).toEqual([]);
 });
+
+test('the whole-article page draws its diagrams exactly as the chapters do', async ({ page, site, problems }) => {
+  await page.goto(site('print/'));
+  const svgs = page.locator('.diagram__svg');
+  expect(await svgs.count()).toBeGreaterThanOrEqual(8);
+  const styles = await svgs.evaluateAll((elements) =>
+    elements.map((svg) => ({
+      font: getComputedStyle(svg.querySelector('text')!).fontFamily,
+      nodeFill: getComputedStyle(svg.querySelector('.node rect, .node polygon, .node path')!).fill,
+    })),
+  );
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  for (const style of styles) {
+    expect(style.font).toContain('Diagram Labels');
+    expect(style.nodeFill, 'nodes are filled from the theme, not Mermaid’s black default').not.toBe('rgb(0, 0, 0)');
+  }
+  expect(background).not.toBe('');
+  expect(problems).toEqual([]);
+});
