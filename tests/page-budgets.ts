@@ -1,7 +1,7 @@
 /**
  * First-view budgets per kind of page, in gzip bytes (see tests/support/page-weight.ts for how they
- * are measured). Set from what `npm run bench` measured, with under 10 % headroom, so a 10 %
- * regression fails `npm test`. Raise one only with a reason in the commit message.
+ * are measured). Each is what `npm run bench` measured for the heaviest page of its kind plus about
+ * 8 %, so a 10 % regression fails `npm test`. Raise one only with a reason in the commit message.
  */
 export interface Budget {
   html: number;
@@ -11,15 +11,24 @@ export interface Budget {
   total: number;
 }
 
-export const PAGE_BUDGETS: Record<'home' | 'chapter' | 'other', Budget> = {
-  home: { html: 2_400, css: 2_500, js: 1_100, font: 0, total: 6_300 },
-  chapter: { html: 4_150, css: 2_500, js: 1_100, font: 0, total: 8_000 },
-  other: { html: 4_150, css: 2_500, js: 1_100, font: 0, total: 8_000 },
+export type PageKind = 'home' | 'chapter' | 'search' | 'print' | 'other';
+
+export const PAGE_BUDGETS: Record<PageKind, Budget> = {
+  home: { html: 2_950, css: 3_650, js: 3_000, font: 0, total: 9_750 },
+  // The label font of the diagrams (a subset, ~9 KB) is the one font any page loads.
+  chapter: { html: 7_600, css: 4_950, js: 3_000, font: 10_100, total: 25_750 },
+  // The search page loads Pagefind's interface and index up front: that is what it is for.
+  search: { html: 1_800, css: 11_750, js: 76_500, font: 0, total: 155_500 },
+  print: { html: 19_400, css: 5_600, js: 3_000, font: 10_100, total: 38_500 },
+  // Timeline, actors, about, 404.
+  other: { html: 6_800, css: 5_050, js: 3_000, font: 0, total: 15_000 },
 };
 
-export function budgetFor(pathname: string, base: string): Budget {
+export function pageKind(pathname: string, base: string): PageKind {
   const path = pathname.slice(base.length - 1);
-  if (path === '/') return PAGE_BUDGETS.home;
-  if (path.startsWith('/chapters/')) return PAGE_BUDGETS.chapter;
-  return PAGE_BUDGETS.other;
+  if (path === '/') return 'home';
+  if (path.startsWith('/chapters/')) return 'chapter';
+  if (path === '/search/') return 'search';
+  if (path === '/print/') return 'print';
+  return 'other';
 }

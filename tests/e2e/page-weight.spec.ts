@@ -1,4 +1,4 @@
-import { budgetFor, type Budget } from '../page-budgets.ts';
+import { PAGE_BUDGETS, pageKind, type Budget } from '../page-budgets.ts';
 import { measurePageWeight } from '../support/page-weight.ts';
 import { test, expect, sitemapUrls } from './fixtures.ts';
 
@@ -9,7 +9,8 @@ test('every page stays within its first-view byte budget', async ({ browser, pag
   const overruns: string[] = [];
   for (const url of await sitemapUrls(page, site)) {
     const weight = await measurePageWeight(browser, url, new URL(url).pathname);
-    const budget = budgetFor(weight.path, base);
+    const kind = pageKind(weight.path, base);
+    const budget = PAGE_BUDGETS[kind];
     const measured: Budget = {
       html: weight.byKind.html.gzip,
       css: weight.byKind.css.gzip,
@@ -17,8 +18,8 @@ test('every page stays within its first-view byte budget', async ({ browser, pag
       font: weight.byKind.font.gzip,
       total: weight.total.gzip,
     };
-    for (const kind of Object.keys(budget) as (keyof Budget)[]) {
-      if (measured[kind] > budget[kind]) overruns.push(`${weight.path}: ${kind} ${measured[kind]} B gzip > budget ${budget[kind]} B`);
+    for (const resource of Object.keys(budget) as (keyof Budget)[]) {
+      if (measured[resource] > budget[resource]) overruns.push(`${weight.path}: ${resource} ${measured[resource]} B gzip > ${kind} budget ${budget[resource]} B`);
     }
   }
   expect(overruns).toEqual([]);
