@@ -11,6 +11,7 @@ import { serveWithNginx } from '../tests/support/nginx.ts';
 import { kb, measurePageWeight, type PageWeight } from '../tests/support/page-weight.ts';
 import { runLighthouse, type LighthouseSummary } from '../tests/support/lighthouse.ts';
 import { scalingRun, type ScalingRun } from './bench/scaling.ts';
+import { benchSearch, type SearchBench } from './bench-search.ts';
 
 interface BuildTiming {
   label: string;
@@ -27,7 +28,11 @@ function timedBuild(label: string, env: NodeJS.ProcessEnv = {}): BuildTiming {
   return { label, seconds: (performance.now() - started) / 1000 };
 }
 
-const builds: BuildTiming[] = [timedBuild('full build')];
+// The diagram cache is warm in a clone (it is committed); DIAGRAMS_CACHE=off renders every diagram anew.
+const builds: BuildTiming[] = [
+  timedBuild('full build, diagrams rendered (cold cache)', { DIAGRAMS_CACHE: 'off' }),
+  timedBuild('full build, diagrams from cache (warm)'),
+];
 
 const chapterSlugs = (await readdir('dist/chapters')).sort();
 const paths = ['', ...chapterSlugs.map((slug) => `chapters/${slug}/`)];
@@ -42,6 +47,11 @@ try {
   await browser.close();
   await site.stop();
 }
+
+const search: { label: string; result: SearchBench }[] = [
+  { label: 'typed (120 ms per key)', result: await benchSearch({ typingDelayMs: 120 }) },
+  { label: 'pasted at once', result: await benchSearch({ typingDelayMs: 0 }) },
+];
 
 const scalingCounts = (process.env.BENCH_SCALING ?? '10,100,1000').split(',').map(Number).filter((n) => n > 0);
 const scaling: ScalingRun[] = scalingCounts.map((n) => scalingRun(n));
@@ -74,6 +84,14 @@ const lines = [
       kb(w.total.raw),
     ]),
   ),
+  '',
+  '## Search (first query on a fresh chapter page, median of the 8 test queries)',
+  '',
+  `Pagefind bundle on disk: ${kb(search[0]!.result.bundleBytes)}, of which the index itself ${kb(search[0]!.result.indexBytes)}.`,
+  '',
+  '| query entered | bytes fetched | last keystroke → results shown |',
+  '| --- | ---: | ---: |',
+  ...search.map((s) => row([s.label, kb(s.result.medianFetchedBytes), `${Math.round(s.result.medianKeystrokeToResultsMs)} ms`])),
   '',
   '## Lighthouse (mobile, simulated throttling)',
   '',
@@ -111,5 +129,5 @@ const lines = [
 const report = lines.join('\n');
 await mkdir('reports', { recursive: true });
 await writeFile('reports/bench.md', report);
-await writeFile('reports/bench.json', JSON.stringify({ builds, weights, lighthouse, scaling }, null, 2));
+await writeFile('reports/bench.json', JSON.stringify({ builds, weights, search, lighthouse, scaling }, null, 2));
 console.log(report);
