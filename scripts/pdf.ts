@@ -6,7 +6,7 @@
  */
 import { readFile, writeFile, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
 import { basePath } from '../src/lib/deploy-target.ts';
 import { PDF_DIRECTORY, PDF_DOCUMENTS_FILE, PDF_FORMATS, pdfFormatFrom, formatFileSize, type PdfDocument } from '../src/lib/pdf-documents.ts';
@@ -27,9 +27,10 @@ const documents = await readFile(documentsPath, 'utf8').then(
 );
 
 const site = await serveWithNginx(distDir, basePath(process.env));
-const browser = await chromium.launch(chromiumLaunchOptions());
 const made = new Map<string, MadePdf>();
+let browser: Browser | undefined;
 try {
+  browser = await chromium.launch(chromiumLaunchOptions());
   for (const pdfDocument of documents) {
     // A fresh page each time, so a request cut short by leaving the last page is not counted.
     const page = await browser.newPage();
@@ -55,7 +56,7 @@ try {
     await page.close();
   }
 } finally {
-  await browser.close();
+  await browser?.close();
   await site.stop();
 }
 

@@ -1,7 +1,5 @@
-import { parseFragment, serialize, type DefaultTreeAdapterTypes } from 'parse5';
-
-type Node = DefaultTreeAdapterTypes.Node;
-type Element = DefaultTreeAdapterTypes.Element;
+import { parseFragment, serialize } from 'parse5';
+import { attribute, walkElements } from './html.ts';
 
 /** Where one chapter sits once every chapter shares a single page. */
 export interface ChapterPlacement {
@@ -59,7 +57,7 @@ const RESOLVE_ORIGIN = 'http://combined.invalid';
 export function scopeChapterHtml(html: string, options: ScopeOptions): string {
   const fragment = parseFragment(html);
   const ids = new Map<string, string>();
-  walk(fragment, (element) => {
+  walkElements(fragment, (element) => {
     const id = attribute(element, 'id');
     if (id !== undefined && id !== '') ids.set(id, options.chapter.idPrefix + id);
   });
@@ -69,7 +67,7 @@ export function scopeChapterHtml(html: string, options: ScopeOptions): string {
       ids.has(id) ? `url(${quote}#${renameId(id)}${quote})` : whole,
     );
 
-  walk(fragment, (element) => {
+  walkElements(fragment, (element) => {
     for (const attr of element.attrs) {
       if (attr.name === 'id') attr.value = renameId(attr.value);
       else if (ID_REFERENCE_ATTRIBUTES.has(attr.name)) attr.value = attr.value.split(/\s+/).map(renameId).join(' ');
@@ -119,14 +117,4 @@ function safeDecode(text: string): string {
   } catch {
     return text;
   }
-}
-
-function attribute(element: Element, name: string): string | undefined {
-  return element.attrs.find((attr) => attr.name === name && !attr.prefix)?.value;
-}
-
-function walk(node: Node, visit: (element: Element) => void): void {
-  if ('tagName' in node) visit(node);
-  const children = 'content' in node ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
-  for (const child of children) walk(child, visit);
 }

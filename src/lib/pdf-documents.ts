@@ -1,7 +1,7 @@
 /**
  * The ready-made PDFs: which page each one is printed from, and the file it lands in under `pdf/`.
  * The build publishes this list as `pdf/documents.json`; `npm run pdf` prints from it afterwards
- * and fills in the download links the pages leave empty for it (see PdfDownload.astro).
+ * and fills in the download links the pages leave empty for it (see PrintOptions.astro).
  */
 export interface PdfDocument {
   /** File name inside `pdf/`. */

@@ -1,8 +1,6 @@
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { parse } from 'parse5';
 import { formatFileSize } from './pdf-documents.ts';
-
-type Node = DefaultTreeAdapterTypes.Node;
-type Element = DefaultTreeAdapterTypes.Element;
+import { escapeHtml, attribute, walkElements } from './html.ts';
 
 export interface MadePdf {
   bytes: number;
@@ -18,7 +16,7 @@ export interface MadePdf {
  */
 export function fillPdfLinks(html: string, pdfs: ReadonlyMap<string, MadePdf>): string {
   const edits: { start: number; end: number; text: string }[] = [];
-  walk(parse(html, { sourceCodeLocationInfo: true }), (element) => {
+  walkElements(parse(html, { sourceCodeLocationInfo: true }), (element) => {
     const file = attribute(element, 'data-pdf-download');
     const location = element.sourceCodeLocation;
     if (file === undefined || !location?.startTag || !location.endTag) return;
@@ -38,18 +36,4 @@ export function fillPdfLinks(html: string, pdfs: ReadonlyMap<string, MadePdf>): 
     result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
   }
   return result;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function attribute(element: Element, name: string): string | undefined {
-  return element.attrs.find((attr) => attr.name === name)?.value;
-}
-
-function walk(node: Node, visit: (element: Element) => void): void {
-  if ('tagName' in node) visit(node);
-  const children = 'content' in node ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
-  for (const child of children) walk(child, visit);
 }

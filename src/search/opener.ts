@@ -3,7 +3,7 @@
  * `/`, Ctrl/Cmd+K) and only then fetches the search interface and index. It also starts the search
  * page and the highlighting of a result's terms, when the page in hand needs them.
  */
-import { HIGHLIGHT_PARAM } from './config.ts';
+import { HIGHLIGHT_PARAM, searchPageUrl } from './config.ts';
 
 const loadUi = () => import('./search-ui.ts');
 
@@ -43,7 +43,7 @@ export function installSearchOpener(): void {
     } catch (error) {
       // Without the interface (offline, blocked), the search page still explains what to do.
       console.error(error);
-      if (!searchPage) location.assign(triggers[0]?.href ?? '/');
+      if (!searchPage) location.assign(triggers[0]?.href ?? searchPageUrl());
     } finally {
       document.removeEventListener('keydown', keepTypedAhead);
       opening = false;
@@ -70,6 +70,14 @@ export function installSearchOpener(): void {
     void open();
   });
 
-  if (searchPage) void loadUi().then((ui) => ui.mountSearchPage(searchPage));
+  if (searchPage) {
+    loadUi()
+      .then((ui) => ui.mountSearchPage(searchPage))
+      .catch((error: unknown) => {
+        // The page's own chapter list is the way on when the interface cannot load.
+        console.error(error);
+        document.documentElement.classList.add('search-unavailable');
+      });
+  }
   if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) void import('./highlight.ts').then((h) => h.highlightTerms());
 }

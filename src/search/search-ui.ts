@@ -67,7 +67,11 @@ function loadComponents(): Promise<SearchInstance> {
     const search = instance.__search__.bind(instance);
     instance.__search__ = (term, filters) => search(term ? searchableQuery(term) : term, filters);
     return instance;
-  })();
+  })().catch((error: unknown) => {
+    // Forget a failed load (a dropped connection, say), so the next attempt starts afresh.
+    ready = undefined;
+    throw error;
+  });
   return ready;
 }
 

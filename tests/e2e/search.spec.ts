@@ -218,3 +218,10 @@ test.describe('with JavaScript disabled', () => {
     expect(problems).toEqual([]);
   });
 });
+
+test('when the search interface cannot load, the search page still lists every chapter', async ({ page, site }) => {
+  await page.route('**/pagefind/**', (route) => route.abort());
+  await page.goto(site('search/?q=TANAP'));
+  await expect(page.getByText(/Search needs JavaScript, which is turned off or could not load/)).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: 'Energy and Corridors' })).toBeVisible();
+});

@@ -90,7 +90,13 @@ http {
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const url = `http://127.0.0.1:${port}${base}`;
-  await waitForHttp(url, child, () => stderr);
+  try {
+    await waitForHttp(url, child, () => stderr);
+  } catch (error) {
+    child.kill('SIGTERM');
+    await rm(work, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url,
     async stop() {

@@ -1,4 +1,5 @@
 import type { RenderedDiagram } from './cache.ts';
+import { escapeHtml } from '../html.ts';
 
 /** How far diagrams.css lets a diagram shrink (min-width: 70 %), and the prose column on a 360 px phone. */
 const MIN_SCALE = 0.7;
@@ -25,8 +26,4 @@ export function figureHtml(diagram: RenderedDiagram): string {
     `<ul>${items}</ul></details>` +
     `</figure>`
   );
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -46,22 +46,28 @@ export class MermaidRenderer {
           'point CHROMIUM_PATH at a Chromium binary, or run `npx playwright install chromium`.',
       );
     }
-    const page = await browser.newPage();
-    const font = readFileSync(labelFontSource()).toString('base64');
-    // Labels are measured here, so they must be measured in the very font the page draws them in.
-    await page.setContent(
-      `<!doctype html><html><head><style>@font-face{font-family:"${LABEL_FONT_FAMILY}";` +
-        `src:url(data:font/woff2;base64,${font}) format("woff2");}</style></head><body></body></html>`,
-    );
-    await page.addScriptTag({ path: join(packageDir('mermaid'), 'dist', 'mermaid.min.js') });
-    await page.evaluate(
-      async ({ config, family }) => {
-        await document.fonts.load(`16px "${family}"`);
-        window.mermaid.initialize(config);
-      },
-      { config: MERMAID_CONFIG as unknown as Record<string, unknown>, family: LABEL_FONT_FAMILY },
-    );
-    return new MermaidRenderer(browser, page);
+    try {
+      const page = await browser.newPage();
+      const font = readFileSync(labelFontSource()).toString('base64');
+      // Labels are measured here, so they must be measured in the very font the page draws them in.
+      await page.setContent(
+        `<!doctype html><html><head><style>@font-face{font-family:"${LABEL_FONT_FAMILY}";` +
+          `src:url(data:font/woff2;base64,${font}) format("woff2");}</style></head><body></body></html>`,
+      );
+      await page.addScriptTag({ path: join(packageDir('mermaid'), 'dist', 'mermaid.min.js') });
+      await page.evaluate(
+        async ({ config, family }) => {
+          await document.fonts.load(`16px "${family}"`);
+          window.mermaid.initialize(config);
+        },
+        { config: MERMAID_CONFIG as unknown as Record<string, unknown>, family: LABEL_FONT_FAMILY },
+      );
+      return new MermaidRenderer(browser, page);
+    } catch (error) {
+      // Do not leave a browser behind when the page that renders diagrams cannot be set up.
+      await browser.close();
+      throw error;
+    }
   }
 
   /** Renders one diagram; `id` becomes the SVG's id and Mermaid's prefix for the ids inside it. */

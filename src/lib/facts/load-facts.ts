@@ -72,8 +72,6 @@ export interface Facts {
   eventsByActor: Map<string, TimelineEvent[]>;
   mentionsByActor: Map<string, SectionMention[]>;
   labelledSentences: LabelledSentence[];
-  /** The actor a chapter's frontmatter display name ("Türkiye", "Turkey") stands for. */
-  actorByName: Map<string, Actor>;
   /** Every actor a chapter's text mentions, by chapter id: for filters such as search by actor. */
   actorsByChapter: Map<string, Actor[]>;
 }
@@ -88,7 +86,6 @@ export function getFacts(): Promise<Facts> {
 
 async function loadFacts(): Promise<Facts> {
   const article = readProjectFile(ARTICLE_FILE);
-  if (!article) throw new Error(`${ARTICLE_FILE} could not be read; quotes are checked against it.`);
   const chapters = await getChapters();
   const actors = (await getCollection('actors')).map((entry) => ({ id: entry.id, ...entry.data }));
   const eventEntries = await getCollection('events');
@@ -97,19 +94,19 @@ async function loadFacts(): Promise<Facts> {
 
   assertNoProblems(
     chapterActorProblems(
-      chapters.map((c) => ({ file: chapterFile(c), text: readProjectFile(chapterFile(c)) ?? '', actors: c.data.actors })),
+      chapters.map((c) => ({ file: chapterFile(c), text: readProjectFile(chapterFile(c)), actors: c.data.actors })),
       actors,
     ),
     'the actors listed in chapter frontmatter',
   );
   assertNoProblems(
-    chapters.flatMap((c) => claimTagProblems(chapterFile(c), findClaimTags(readProjectFile(chapterFile(c)) ?? c.body ?? ''), article)),
+    chapters.flatMap((c) => claimTagProblems(chapterFile(c), findClaimTags(readProjectFile(chapterFile(c))), article)),
     'the claim labels in the chapters',
   );
 
   const outlines = await Promise.all(chapters.map(outlineOf));
   const places = new Map(outlines.map((o) => [o.id, o]));
-  const eventsFile = locator(EVENTS_FILE, readProjectFile(EVENTS_FILE) ?? '');
+  const eventsFile = locator(EVENTS_FILE, readProjectFile(EVENTS_FILE));
   assertNoProblems(
     eventProblems(
       eventEntries.map((e) => ({ id: e.id, ...e.data })),
@@ -156,7 +153,7 @@ async function loadFacts(): Promise<Facts> {
       status: tag.status as ClaimStatus,
       by: tag.by,
       sentence: tag.sentence,
-      place: (outline.sections.find((s) => s.text.includes(tag.sentence)) ?? outline.sections[0]!).place,
+      place: sectionOf(outline, tag.sentence).place,
     })),
   );
 
@@ -170,7 +167,6 @@ async function loadFacts(): Promise<Facts> {
     eventsByActor: new Map(actors.map((a) => [a.id, events.filter((e) => e.actors.includes(a))])),
     mentionsByActor,
     labelledSentences,
-    actorByName: new Map(actors.flatMap((a) => [a.name, ...a.aliases].map((name) => [name, a] as const))),
     actorsByChapter: new Map(
       chapters.map((c) => [c.id, actors.filter((a) => mentionsByActor.get(a.id)!.some((m) => m.chapterId === c.id))]),
     ),
@@ -223,10 +219,16 @@ function chapterFile(chapter: Chapter): string {
 }
 
 /** Data files are read from the project folder, where `astro build` runs. */
-function readProjectFile(path: string): string | undefined {
+function sectionOf(outline: Outline, sentence: string): Outline['sections'][number] {
+  const section = outline.sections.find((s) => s.text.includes(sentence));
+  if (!section) throw new Error(`content/chapters/${outline.id}.mdx: the labelled sentence "${sentence}" is in none of the chapter's sections.`);
+  return section;
+}
+
+function readProjectFile(path: string): string {
   try {
     return readFileSync(resolve(path), 'utf8');
-  } catch {
-    return undefined;
+  } catch (error) {
+    throw new Error(`${path} could not be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
