@@ -8,6 +8,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
+import { basePath } from '../src/lib/deploy-target.ts';
 
 export interface BrokenLink {
   page: string;
@@ -33,8 +34,8 @@ async function isFile(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isFile(), () => false);
 }
 
-export async function checkLinks(distDir: string, basePath = '/'): Promise<BrokenLink[]> {
-  const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
+export async function checkLinks(distDir: string, sitePath = '/'): Promise<BrokenLink[]> {
+  const base = basePath({ BASE_PATH: sitePath });
   const origin = 'http://site.invalid';
   const files = await htmlFiles(distDir);
   const idsByFile = new Map<string, Set<string>>();
@@ -92,11 +93,11 @@ export function formatBrokenLinks(broken: BrokenLink[]): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [distDir = 'dist', basePath = process.env.BASE_PATH ?? '/'] = process.argv.slice(2);
-  const broken = await checkLinks(distDir, basePath);
+  const [distDir = 'dist', sitePath = process.env.BASE_PATH ?? '/'] = process.argv.slice(2);
+  const broken = await checkLinks(distDir, sitePath);
   if (broken.length) {
     console.error(`${broken.length} broken link(s) in ${distDir}:\n${formatBrokenLinks(broken)}`);
     process.exit(1);
   }
-  console.log(`No broken internal links or anchors in ${distDir} (base ${basePath}).`);
+  console.log(`No broken internal links or anchors in ${distDir} (base ${sitePath}).`);
 }

@@ -3,6 +3,7 @@ import { mkdtemp, mkdir, writeFile, symlink, rm, access } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
+import { basePath } from '../../src/lib/deploy-target.ts';
 
 /** The headers a careful publisher sends; the README shows the same set. */
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -36,13 +37,13 @@ async function freePort(): Promise<number> {
  * Serves a built site with a real nginx on a loopback port, the way a plain static host would:
  * `/path/` maps to `/path/index.html`, nothing is rewritten, unknown paths get the site's 404 page.
  */
-export async function serveWithNginx(distDir: string, basePath = '/'): Promise<StaticSite> {
+export async function serveWithNginx(distDir: string, sitePath = '/'): Promise<StaticSite> {
   await access(NGINX_BINARY).catch(() => {
     throw new Error(`nginx not found at ${NGINX_BINARY}: install it (apt-get install nginx-light) or set NGINX_PATH.`);
   });
   const work = await mkdtemp(join(tmpdir(), 'site-nginx-'));
   const webRoot = join(work, 'root');
-  const base = basePath === '/' ? '/' : `/${basePath.replace(/^\/+|\/+$/g, '')}/`;
+  const base = basePath({ BASE_PATH: sitePath });
   if (base === '/') {
     await symlink(resolve(distDir), webRoot);
   } else {

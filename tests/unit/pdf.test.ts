@@ -114,7 +114,7 @@ describe('npm run pdf (A4, the default)', () => {
       new RegExp(`<a href="[^"]*/pdf/${CHAPTER}\\.pdf" type="application/pdf">Download this chapter as PDF \\(A4, ${size} KB\\)</a>`),
     );
     for (const page of ['index.html', 'print/index.html', `chapters/${CHAPTER}/index.html`]) {
-      expect(readFileSync(join(work, page), 'utf8'), page).toMatch(/Download the whole article as PDF \(A4, \d+ KB\)|Download this chapter/);
+      expect(readFileSync(join(work, page), 'utf8'), page).toMatch(/>Download (the whole article|this chapter) as PDF \(A4, \d+ KB\)<\/a>/);
     }
     expect(readFileSync(join(work, 'index.html'), 'utf8')).toContain(`/pdf/${WHOLE}" type="application/pdf">Download the whole article as PDF (A4, `);
   });
