@@ -9,7 +9,10 @@ import { mermaidDiagrams } from './src/integrations/diagrams.ts';
 import { basePathLinks } from './src/plugins/base-path-links.ts';
 
 const base = basePath(process.env);
-const diagrams = mermaidDiagrams({ sources: 'content/chapters/*.mdx', cacheDir: 'src/diagrams/cache' });
+const diagrams = mermaidDiagrams({
+  sources: 'content/chapters/*.mdx',
+  cacheDir: 'src/diagrams/cache',
+});
 
 // This file only wires things together; each build-time concern lives in its own module.
 export default defineConfig({

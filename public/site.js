@@ -7,7 +7,9 @@
   var stored = null;
   try {
     stored = localStorage.getItem(KEY);
-  } catch (e) {}
+  } catch {
+    // Storage blocked (private mode, policy): follow the system theme.
+  }
   if (stored === 'light' || stored === 'dark') root.setAttribute('data-theme', stored);
   var systemDark = matchMedia('(prefers-color-scheme: dark)');
   function currentTheme() {
@@ -23,7 +25,9 @@
       root.setAttribute('data-theme', next);
       try {
         localStorage.setItem(KEY, next);
-      } catch (e) {}
+      } catch {
+        // Storage blocked: the choice lasts for this page only.
+      }
       sync();
     });
     systemDark.addEventListener('change', sync);

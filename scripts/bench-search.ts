@@ -20,7 +20,16 @@ export interface SearchBench {
   medianKeystrokeToResultsMs: number;
 }
 
-export const DEFAULT_QUERIES = ['Iskander', 'Sputnik', 'TANAP', 'Zangezur', 'Turkiye', 'peacekeepers', 'Spiderweb', 'Bayraktar'];
+export const DEFAULT_QUERIES = [
+  'Iskander',
+  'Sputnik',
+  'TANAP',
+  'Zangezur',
+  'Turkiye',
+  'peacekeepers',
+  'Spiderweb',
+  'Bayraktar',
+];
 
 async function filesUnder(dir: string): Promise<{ path: string; bytes: number }[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -46,7 +55,9 @@ async function firstQuery(browser: Browser, pageUrl: string, query: string, typi
   const page = await context.newPage();
   await page.goto(pageUrl, { waitUntil: 'networkidle' });
   const sizes: Promise<number>[] = [];
-  page.on('requestfinished', (request) => sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
+  page.on('requestfinished', (request) =>
+    sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)),
+  );
   await page.evaluate((query) => {
     const timing = { lastKey: 0, results: 0 };
     (window as unknown as { benchTiming: typeof timing }).benchTiming = timing;
@@ -55,15 +66,20 @@ async function firstQuery(browser: Browser, pageUrl: string, query: string, typi
     new MutationObserver(() => {
       const summary = document.querySelector('dialog[open] pagefind-summary')?.textContent ?? '';
       const shown = document.querySelector('dialog[open] .pf-result-link');
-      if (!timing.results && shown && summary.endsWith(` for ${query}`)) timing.results = performance.now();
+      if (!timing.results && shown && summary.endsWith(` for ${query}`))
+        timing.results = performance.now();
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   }, query);
   await page.keyboard.press('/');
   await page.getByRole('searchbox').waitFor();
   await page.keyboard.type(query, { delay: typingDelayMs });
-  await page.waitForFunction(() => (window as unknown as { benchTiming: { results: number } }).benchTiming.results > 0);
+  await page.waitForFunction(
+    () => (window as unknown as { benchTiming: { results: number } }).benchTiming.results > 0,
+  );
   await page.waitForLoadState('networkidle');
-  const timing = await page.evaluate(() => (window as unknown as { benchTiming: { lastKey: number; results: number } }).benchTiming);
+  const timing = await page.evaluate(
+    () => (window as unknown as { benchTiming: { lastKey: number; results: number } }).benchTiming,
+  );
   const fetchedBytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
   await context.close();
   return { query, fetchedBytes, keystrokeToResultsMs: Math.round(timing.results - timing.lastKey) };
@@ -79,16 +95,24 @@ export interface SearchBenchOptions {
 }
 
 export async function benchSearch(options: SearchBenchOptions = {}): Promise<SearchBench> {
-  const { distDir = 'dist', page = 'chapters/history/', queries = DEFAULT_QUERIES, typingDelayMs = 0 } = options;
+  const {
+    distDir = 'dist',
+    page = 'chapters/history/',
+    queries = DEFAULT_QUERIES,
+    typingDelayMs = 0,
+  } = options;
   const files = await filesUnder(join(distDir, 'pagefind'));
   const bundleBytes = files.reduce((sum, f) => sum + f.bytes, 0);
-  const indexBytes = files.filter((f) => /\.(pf_index|pf_fragment|pf_filter|pf_meta)$/.test(f.path)).reduce((sum, f) => sum + f.bytes, 0);
+  const indexBytes = files
+    .filter((f) => /\.(pf_index|pf_fragment|pf_filter|pf_meta)$/.test(f.path))
+    .reduce((sum, f) => sum + f.bytes, 0);
 
   const site = await serveWithNginx(distDir);
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const results = [];
-    for (const query of queries) results.push(await firstQuery(browser, site.url + page, query, typingDelayMs));
+    for (const query of queries)
+      results.push(await firstQuery(browser, site.url + page, query, typingDelayMs));
     return {
       bundleBytes,
       indexBytes,
@@ -104,7 +128,17 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Sea
 
 if (import.meta.main) {
   for (const typingDelayMs of [0, 120]) {
-    const { bundleBytes, indexBytes, medianFetchedBytes, medianKeystrokeToResultsMs, queries } = await benchSearch({ typingDelayMs });
-    console.log(JSON.stringify({ typingDelayMs, bundleBytes, indexBytes, medianFetchedBytes, medianKeystrokeToResultsMs, queries }));
+    const { bundleBytes, indexBytes, medianFetchedBytes, medianKeystrokeToResultsMs, queries } =
+      await benchSearch({ typingDelayMs });
+    console.log(
+      JSON.stringify({
+        typingDelayMs,
+        bundleBytes,
+        indexBytes,
+        medianFetchedBytes,
+        medianKeystrokeToResultsMs,
+        queries,
+      }),
+    );
   }
 }

@@ -24,7 +24,8 @@ function timedBuild(label: string, env: NodeJS.ProcessEnv = {}): BuildTiming {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  if (result.status !== 0) throw new Error(`astro build (${label}) failed with status ${result.status}`);
+  if (result.status !== 0)
+    throw new Error(`astro build (${label}) failed with status ${result.status}`);
   return { label, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -41,8 +42,10 @@ const browser = await chromium.launch(chromiumLaunchOptions());
 const weights: PageWeight[] = [];
 const lighthouse: LighthouseSummary[] = [];
 try {
-  for (const path of paths) weights.push(await measurePageWeight(browser, site.url + path, `/${path}`));
-  for (const path of ['', 'chapters/incident-chain/']) lighthouse.push(await runLighthouse(site.url + path));
+  for (const path of paths)
+    weights.push(await measurePageWeight(browser, site.url + path, `/${path}`));
+  for (const path of ['', 'chapters/incident-chain/'])
+    lighthouse.push(await runLighthouse(site.url + path));
 } finally {
   await browser.close();
   await site.stop();
@@ -53,7 +56,10 @@ const search: { label: string; result: SearchBench }[] = [
   { label: 'pasted at once', result: await benchSearch({ typingDelayMs: 0 }) },
 ];
 
-const scalingCounts = (process.env.BENCH_SCALING ?? '10,100,1000').split(',').map(Number).filter((n) => n > 0);
+const scalingCounts = (process.env.BENCH_SCALING ?? '10,100,1000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const scaling: ScalingRun[] = scalingCounts.map((n) => scalingRun(n));
 
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
@@ -91,7 +97,13 @@ const lines = [
   '',
   '| query entered | bytes fetched | last keystroke → results shown |',
   '| --- | ---: | ---: |',
-  ...search.map((s) => row([s.label, kb(s.result.medianFetchedBytes), `${Math.round(s.result.medianKeystrokeToResultsMs)} ms`])),
+  ...search.map((s) =>
+    row([
+      s.label,
+      kb(s.result.medianFetchedBytes),
+      `${Math.round(s.result.medianKeystrokeToResultsMs)} ms`,
+    ]),
+  ),
   '',
   '## Lighthouse (mobile, simulated throttling)',
   '',
@@ -129,5 +141,8 @@ const lines = [
 const report = lines.join('\n');
 await mkdir('reports', { recursive: true });
 await writeFile('reports/bench.md', report);
-await writeFile('reports/bench.json', JSON.stringify({ builds, weights, search, lighthouse, scaling }, null, 2));
+await writeFile(
+  'reports/bench.json',
+  JSON.stringify({ builds, weights, search, lighthouse, scaling }, null, 2),
+);
 console.log(report);

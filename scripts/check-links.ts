@@ -27,11 +27,16 @@ const REFERENCES = [
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name));
 }
 
 async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isFile(), () => false);
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 export async function checkLinks(distDir: string, sitePath = '/'): Promise<BrokenLink[]> {
@@ -42,8 +47,11 @@ export async function checkLinks(distDir: string, sitePath = '/'): Promise<Broke
   const documents = new Map<string, Document>();
   for (const file of files) {
     const { document } = parseHTML(await readFile(file, 'utf8'));
-    documents.set(file, document as unknown as Document);
-    idsByFile.set(file, new Set([...document.querySelectorAll('[id]')].map((el) => el.getAttribute('id')!)));
+    documents.set(file, document);
+    idsByFile.set(
+      file,
+      new Set([...document.querySelectorAll('[id]')].map((el) => el.getAttribute('id')!)),
+    );
   }
 
   const broken: BrokenLink[] = [];
@@ -69,7 +77,11 @@ export async function checkLinks(distDir: string, sitePath = '/'): Promise<Broke
         }
         const fragment = decodeURIComponent(url.hash.slice(1));
         if (fragment && target.endsWith('.html') && !idsByFile.get(target)?.has(fragment)) {
-          broken.push({ page, link, reason: `no element with id "${fragment}" on the target page` });
+          broken.push({
+            page,
+            link,
+            reason: `no element with id "${fragment}" on the target page`,
+          });
         }
       }
     }

@@ -9,7 +9,14 @@ import { join, relative } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
 import { basePath } from '../src/lib/deploy-target.ts';
-import { PDF_DIRECTORY, PDF_DOCUMENTS_FILE, PDF_FORMATS, pdfFormatFrom, formatFileSize, type PdfDocument } from '../src/lib/pdf-documents.ts';
+import {
+  PDF_DIRECTORY,
+  PDF_DOCUMENTS_FILE,
+  PDF_FORMATS,
+  pdfFormatFrom,
+  formatFileSize,
+  type PdfDocument,
+} from '../src/lib/pdf-documents.ts';
 import { fillPdfLinks, type MadePdf } from '../src/lib/pdf-links.ts';
 import { serveWithNginx } from '../tests/support/nginx.ts';
 
@@ -39,7 +46,9 @@ try {
     page.on('response', (response) => {
       if (response.status() >= 400) failed.push(`${response.url()} (${response.status()})`);
     });
-    page.on('requestfailed', (request) => failed.push(`${request.url()} (${request.failure()?.errorText})`));
+    page.on('requestfailed', (request) =>
+      failed.push(`${request.url()} (${request.failure()?.errorText})`),
+    );
     const url = site.url + pdfDocument.page;
     await page.goto(url, { waitUntil: 'load' });
     if (failed.length) {

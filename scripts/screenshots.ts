@@ -7,7 +7,9 @@ import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
 import { serveWithNginx } from '../tests/support/nginx.ts';
 
-const pages = process.argv.slice(2).length ? process.argv.slice(2) : ['', 'chapters/incident-chain/'];
+const pages = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : ['', 'chapters/incident-chain/'];
 const viewports = { phone: { width: 360, height: 780 }, desk: { width: 1366, height: 900 } };
 const outDir = 'screenshots';
 

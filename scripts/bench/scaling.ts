@@ -22,7 +22,9 @@ function* uniqueWords(seed: number): Generator<string> {
     let word = '';
     let x = n++;
     do {
-      word += consonants[x % consonants.length]! + vowels[Math.floor(x / consonants.length) % vowels.length]!;
+      word +=
+        consonants[x % consonants.length]! +
+        vowels[Math.floor(x / consonants.length) % vowels.length]!;
       x = Math.floor(x / (consonants.length * vowels.length));
     } while (x > 0);
     yield `${word}${seed.toString(36)}`;
@@ -35,16 +37,21 @@ function* uniqueWords(seed: number): Generator<string> {
  */
 export function addSyntheticChapters(projectDir: string, total: number): void {
   const dir = join(projectDir, 'content/chapters');
-  const originals = readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort();
+  const originals = readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort();
   for (let order = originals.length + 1; order <= total; order++) {
     const template = readFileSync(join(dir, originals[order % originals.length]!), 'utf8');
     const words = uniqueWords(order);
-    const paragraph = Array.from({ length: 120 }, () => words.next().value).join(' ');
+    const paragraph = Array.from({ length: 120 }, () => words.next().value as string).join(' ');
     const mdx = template
       .replace(/^order: \d+$/m, `order: ${order}`)
       .replace(/^title: "(.*)"$/m, (_, title: string) => `title: "${title} — copy ${order}"`)
       .trimEnd();
-    writeFileSync(join(dir, `synthetic-${String(order).padStart(4, '0')}.mdx`), `${mdx}\n\n${paragraph}.\n`);
+    writeFileSync(
+      join(dir, `synthetic-${String(order).padStart(4, '0')}.mdx`),
+      `${mdx}\n\n${paragraph}.\n`,
+    );
   }
 }
 
@@ -63,13 +70,24 @@ export function scalingRun(total: number): ScalingRun {
     const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
     const started = performance.now();
     const result = timeBinary
-      ? spawnSync(timeBinary, ['-v', process.execPath, ...astro], { cwd: project.dir, encoding: 'utf8', maxBuffer: 1 << 28 })
-      : spawnSync(process.execPath, astro, { cwd: project.dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+      ? spawnSync(timeBinary, ['-v', process.execPath, ...astro], {
+          cwd: project.dir,
+          encoding: 'utf8',
+          maxBuffer: 1 << 28,
+        })
+      : spawnSync(process.execPath, astro, {
+          cwd: project.dir,
+          encoding: 'utf8',
+          maxBuffer: 1 << 28,
+        });
     const seconds = (performance.now() - started) / 1000;
-    if (result.status !== 0) throw new Error(`build of ${total} chapters failed:\n${result.stderr.slice(-3000)}`);
+    if (result.status !== 0)
+      throw new Error(`build of ${total} chapters failed:\n${result.stderr.slice(-3000)}`);
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1];
     const dist = join(project.dir, 'dist');
-    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
+    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.html'),
+    ).length;
     return {
       chapters: total,
       seconds,

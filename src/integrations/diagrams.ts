@@ -23,10 +23,14 @@ const ignoreCache = process.env['DIAGRAMS_CACHE'] === 'off';
  * before any page is built (one browser, only for what the cache lacks) and prunes stale renders
  * after a full build; the hast plugin puts each figure in place of its fence.
  */
-export function mermaidDiagrams(options: DiagramsOptions): { integration: AstroIntegration; hastPlugin: HastPluginDefinition } {
+export function mermaidDiagrams(options: DiagramsOptions): {
+  integration: AstroIntegration;
+  hastPlugin: HastPluginDefinition;
+} {
   let root = process.cwd();
   let service: DiagramService | undefined;
-  const getService = () => (service ??= new DiagramService({ cacheDir: resolve(root, options.cacheDir), ignoreCache }));
+  const getService = () =>
+    (service ??= new DiagramService({ cacheDir: resolve(root, options.cacheDir), ignoreCache }));
   let keep: Set<string> | undefined;
 
   const integration: AstroIntegration = {

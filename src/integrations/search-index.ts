@@ -24,7 +24,10 @@ function failOn(step: string, siteDir: string, errors: string[]): void {
  * Indexes the built HTML in `siteDir` and writes the Pagefind bundle to `siteDir/pagefind/`.
  * Pages opt in with `data-pagefind-body`; an empty index means the markup lost it, so that fails too.
  */
-export async function buildSearchIndex(siteDir: string, api: PagefindApi = pagefind): Promise<SearchIndexResult> {
+export async function buildSearchIndex(
+  siteDir: string,
+  api: PagefindApi = pagefind,
+): Promise<SearchIndexResult> {
   try {
     const created = await api.createIndex({});
     failOn('creating the index', siteDir, created.errors);

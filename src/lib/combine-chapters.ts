@@ -70,15 +70,17 @@ export function scopeChapterHtml(html: string, options: ScopeOptions): string {
   walkElements(fragment, (element) => {
     for (const attr of element.attrs) {
       if (attr.name === 'id') attr.value = renameId(attr.value);
-      else if (ID_REFERENCE_ATTRIBUTES.has(attr.name)) attr.value = attr.value.split(/\s+/).map(renameId).join(' ');
+      else if (ID_REFERENCE_ATTRIBUTES.has(attr.name))
+        attr.value = attr.value.split(/\s+/).map(renameId).join(' ');
       else if (attr.name === 'href') attr.value = rewriteHref(attr.value, ids, options);
       else if (attr.value.includes('url(')) attr.value = renameUrlReferences(attr.value);
     }
     if (element.tagName === 'style') {
       for (const child of element.childNodes) {
         if (child.nodeName === '#text' && 'value' in child) {
-          child.value = renameUrlReferences(child.value).replace(/#(-?[A-Za-z_][\w-]*)/g, (whole, id: string) =>
-            ids.has(id) ? `#${renameId(id)}` : whole,
+          child.value = renameUrlReferences(child.value).replace(
+            /#(-?[A-Za-z_][\w-]*)/g,
+            (whole, id: string) => (ids.has(id) ? `#${renameId(id)}` : whole),
           );
         }
       }
@@ -93,7 +95,11 @@ export function scopeChapterHtml(html: string, options: ScopeOptions): string {
   return serialize(fragment);
 }
 
-function rewriteHref(href: string, ids: ReadonlyMap<string, string>, options: ScopeOptions): string {
+function rewriteHref(
+  href: string,
+  ids: ReadonlyMap<string, string>,
+  options: ScopeOptions,
+): string {
   if (href.startsWith('#')) {
     const target = safeDecode(href.slice(1));
     return ids.has(target) ? `#${ids.get(target)}` : href;

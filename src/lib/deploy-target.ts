@@ -23,7 +23,8 @@ export function siteUrl(env: Env): string {
 /** Normalises `BASE_PATH` to the form Astro expects: a leading and a trailing slash. */
 export function basePath(env: Env): string {
   const raw = env.BASE_PATH?.trim() || '/';
-  if (/[?#\\]|\/\//.test(raw)) throw new Error(`BASE_PATH must be a plain path such as /explainer/, got "${raw}"`);
+  if (/[?#\\]|\/\//.test(raw))
+    throw new Error(`BASE_PATH must be a plain path such as /explainer/, got "${raw}"`);
   const trimmed = raw.replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';
 }

@@ -7,7 +7,11 @@ type Element = DefaultTreeAdapterTypes.Element;
 
 /** Text made safe for HTML content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** An element's attribute without a namespace prefix (so `href`, not `xlink:href`). */
@@ -18,6 +22,7 @@ export function attribute(element: Element, name: string): string | undefined {
 /** Visits every element of a parse5 tree, template contents included, in document order. */
 export function walkElements(node: Node, visit: (element: Element) => void): void {
   if ('tagName' in node) visit(node);
-  const children = 'content' in node ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
+  const children =
+    'content' in node ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
   for (const child of children) walkElements(child, visit);
 }

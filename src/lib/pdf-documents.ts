@@ -27,11 +27,16 @@ export const PDF_FORMATS = {
 export type PdfFormat = keyof typeof PDF_FORMATS;
 
 /** `--format=letter`, or PDF_FORMAT=letter; A4 otherwise. */
-export function pdfFormatFrom(argv: readonly string[], env: Record<string, string | undefined>): PdfFormat {
+export function pdfFormatFrom(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): PdfFormat {
   const flag = argv.find((arg) => arg.startsWith('--format='))?.slice('--format='.length);
   const raw = (flag ?? env.PDF_FORMAT ?? 'a4').trim().toLowerCase().replace(/^us-?/, '');
   if (raw in PDF_FORMATS) return raw as PdfFormat;
-  throw new Error(`Unknown PDF format "${flag ?? env.PDF_FORMAT}": use --format=a4 or --format=letter (or PDF_FORMAT).`);
+  throw new Error(
+    `Unknown PDF format "${flag ?? env.PDF_FORMAT}": use --format=a4 or --format=letter (or PDF_FORMAT).`,
+  );
 }
 
 export function formatFileSize(bytes: number): string {

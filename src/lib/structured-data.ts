@@ -1,7 +1,12 @@
 import { site } from '../site.config.ts';
 
 /** schema.org `Article` for one chapter, part of the whole analysis. */
-export function articleJsonLd(input: { headline: string; description: string; url: URL; position: number }) {
+export function articleJsonLd(input: {
+  headline: string;
+  description: string;
+  url: URL;
+  position: number;
+}) {
   return {
     '@context': 'https://schema.org',
     '@type': 'Article',

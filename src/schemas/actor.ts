@@ -1,7 +1,15 @@
 import { z } from 'astro/zod';
 
 /** Kinds of actor, in the order the actors index lists them. */
-export const ACTOR_KINDS = ['state', 'organisation', 'person', 'territory', 'infrastructure', 'operation', 'agreement'] as const;
+export const ACTOR_KINDS = [
+  'state',
+  'organisation',
+  'person',
+  'territory',
+  'infrastructure',
+  'operation',
+  'agreement',
+] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 const term = z.string().trim().min(2);

@@ -2,7 +2,9 @@ import { z } from 'astro/zod';
 import { DATE_PRECISIONS, dateProblem } from '../lib/facts/event-dates.ts';
 import { CLAIM_STATUSES } from '../lib/facts/claim-labels.ts';
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase id such as "energy" or "vladimir-putin"');
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase id such as "energy" or "vladimir-putin"');
 
 /** One entry of `content/events.yaml`, keyed by its id, listed in chronological order. */
 export const eventSchema = z
@@ -16,7 +18,10 @@ export const eventSchema = z
     quote: z.string().trim().min(10),
     /** The chapter (file name without .mdx) and the id of the heading of the section that tells it. */
     chapter: slug,
-    section: z.string().regex(/^[^\s#]+$/, 'must be a heading id as on the chapter page, without "#"').optional(),
+    section: z
+      .string()
+      .regex(/^[^\s#]+$/, 'must be a heading id as on the chapter page, without "#"')
+      .optional(),
     /** Ids of `content/actors.yaml`. */
     actors: z.array(slug).min(1),
     /** Only where the article itself calls the claim verified, unverified, alleged or denied. */

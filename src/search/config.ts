@@ -12,7 +12,8 @@ export function bundlePath(): string {
 export function searchPageUrl(term = '', filters: Record<string, string[]> = {}): string {
   const params = new URLSearchParams();
   if (term) params.set('q', term);
-  for (const [name, values] of Object.entries(filters)) for (const value of values) params.append(name, value);
+  for (const [name, values] of Object.entries(filters))
+    for (const value of values) params.append(name, value);
   const query = params.toString();
   return withBase('search/') + (query ? `?${query}` : '');
 }

@@ -10,8 +10,13 @@ type PagefindHighlightClass = new (options: PagefindHighlightOptions) => unknown
 
 export async function highlightTerms(): Promise<void> {
   await import(/* @vite-ignore */ `${bundlePath()}pagefind-highlight.js`);
-  const PagefindHighlight = (window as unknown as { PagefindHighlight?: PagefindHighlightClass }).PagefindHighlight;
+  const PagefindHighlight = (window as unknown as { PagefindHighlight?: PagefindHighlightClass })
+    .PagefindHighlight;
   if (!PagefindHighlight) throw new Error('pagefind-highlight.js did not define PagefindHighlight');
   // The site's own <mark> style applies; Pagefind's would add an inline stylesheet.
-  new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, markContext: '[data-pagefind-body]', addStyles: false });
+  new PagefindHighlight({
+    highlightParam: HIGHLIGHT_PARAM,
+    markContext: '[data-pagefind-body]',
+    addStyles: false,
+  });
 }

@@ -8,7 +8,10 @@ import { HIGHLIGHT_PARAM, searchPageUrl } from './config.ts';
 const loadUi = () => import('./search-ui.ts');
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }
 
 export function installSearchOpener(): void {
@@ -54,7 +57,8 @@ export function installSearchOpener(): void {
     trigger.setAttribute('aria-haspopup', searchPage ? 'false' : 'dialog');
     trigger.addEventListener('click', (event) => {
       // A modified click still opens the search page in a new tab, as links do.
-      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+        return;
       event.preventDefault();
       void open();
     });
@@ -62,8 +66,17 @@ export function installSearchOpener(): void {
 
   document.addEventListener('keydown', (event) => {
     if (event.defaultPrevented || event.isComposing) return;
-    const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
-    const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+    const slash =
+      event.key === '/' &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey &&
+      !isTyping(event.target);
+    const commandK =
+      event.key.toLowerCase() === 'k' &&
+      (event.ctrlKey || event.metaKey) &&
+      !event.altKey &&
+      !event.shiftKey;
     if (!slash && !commandK) return;
     if (document.querySelector('dialog[open]')) return;
     event.preventDefault();
@@ -79,5 +92,6 @@ export function installSearchOpener(): void {
         document.documentElement.classList.add('search-unavailable');
       });
   }
-  if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) void import('./highlight.ts').then((h) => h.highlightTerms());
+  if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM))
+    void import('./highlight.ts').then((h) => h.highlightTerms());
 }

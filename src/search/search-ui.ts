@@ -51,10 +51,13 @@ function loadComponents(): Promise<SearchInstance> {
   ready ??= (async () => {
     const bundle = bundlePath();
     await Promise.all([
-      loadStylesheet(`${bundle}pagefind-component-ui.css`).then(() => loadStylesheet(searchStylesUrl)),
+      loadStylesheet(`${bundle}pagefind-component-ui.css`).then(() =>
+        loadStylesheet(searchStylesUrl),
+      ),
       import(/* @vite-ignore */ `${bundle}pagefind-component-ui.js`),
     ]);
-    const components = (window as unknown as { PagefindComponents?: PagefindComponents }).PagefindComponents;
+    const components = (window as unknown as { PagefindComponents?: PagefindComponents })
+      .PagefindComponents;
     if (!components) throw new Error('pagefind-component-ui.js did not define PagefindComponents');
     const instance = components.configureInstance('default', {
       bundlePath: bundle,
@@ -75,7 +78,11 @@ function loadComponents(): Promise<SearchInstance> {
   return ready;
 }
 
-function element(tag: string, attributes: Record<string, string> = {}, children: (Node | string)[] = []): HTMLElement {
+function element(
+  tag: string,
+  attributes: Record<string, string> = {},
+  children: (Node | string)[] = [],
+): HTMLElement {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   node.append(...children);
@@ -86,13 +93,17 @@ function filterDropdowns(): HTMLElement {
   return element(
     'div',
     { class: 'search-filters' },
-    FILTERS.map(({ name, label }) => element('pagefind-filter-dropdown', { filter: name, label, sort: 'alphabetical', wrap: '' })),
+    FILTERS.map(({ name, label }) =>
+      element('pagefind-filter-dropdown', { filter: name, label, sort: 'alphabetical', wrap: '' }),
+    ),
   );
 }
 
 /** Pagefind's filter buttons are comboboxes, which take no name from their text: point them at it. */
 function nameFilterButtons(root: ParentNode): void {
-  for (const button of root.querySelectorAll<HTMLElement>('.search-filters [role="combobox"]:not([aria-labelledby])')) {
+  for (const button of root.querySelectorAll<HTMLElement>(
+    '.search-filters [role="combobox"]:not([aria-labelledby])',
+  )) {
     const label = button.querySelector<HTMLElement>('.pf-dropdown-trigger-label');
     if (!label) continue;
     label.id ||= `${button.id}-label`;
@@ -103,7 +114,9 @@ function nameFilterButtons(root: ParentNode): void {
 /** Said when nothing matches: what to try next. */
 function noResultsAdvice(instance: SearchInstance): HTMLElement {
   const advice = element('div', { class: 'search-advice', hidden: '' }, [
-    element('p', {}, ['Try another spelling, fewer or shorter words, or a name such as “Zangezur” or “Sputnik”.']),
+    element('p', {}, [
+      'Try another spelling, fewer or shorter words, or a name such as “Zangezur” or “Sputnik”.',
+    ]),
     element('p', {}, [
       'Clear any filters above, or ',
       element('a', { href: withBase('') }, ['browse the contents']),
@@ -142,14 +155,20 @@ function focusInput(root: ParentNode, takeTypedAhead: () => string): void {
 export async function openSearchDialog(takeTypedAhead: () => string = () => ''): Promise<void> {
   const instance = await loadComponents();
   if (!modal) {
-    const pageLink = element('a', { class: 'search-page-link', href: searchPageUrl() }, ['Open as a page to share']) as HTMLAnchorElement;
+    const pageLink = element('a', { class: 'search-page-link', href: searchPageUrl() }, [
+      'Open as a page to share',
+    ]) as HTMLAnchorElement;
     instance.on('search', (term, filters) => (pageLink.href = searchPageUrl(term, filters)));
     // A placeholder child stops Pagefind generating its default contents. The real contents go straight
     // into its <dialog>: moved there after connecting, Pagefind's parts would set themselves up twice.
-    modal = element('pagefind-modal', { class: 'search-modal' }, [element('div')]) as PagefindModalElement;
+    modal = element('pagefind-modal', { class: 'search-modal' }, [
+      element('div'),
+    ]) as PagefindModalElement;
     document.body.append(modal);
     modal.dialogEl?.replaceChildren(
-      element('pagefind-modal-header', {}, [element('pagefind-input', { debounce: INPUT_DEBOUNCE_MS })]),
+      element('pagefind-modal-header', {}, [
+        element('pagefind-input', { debounce: INPUT_DEBOUNCE_MS }),
+      ]),
       element('pagefind-modal-body', {}, searchParts(instance)),
       element('pagefind-modal-footer', {}, [element('pagefind-keyboard-hints'), pageLink]),
     );
@@ -191,6 +210,9 @@ export async function mountSearchPage(container: HTMLElement): Promise<void> {
   container.querySelector<HTMLElement>('pagefind-input')?.focus();
 }
 
-export function focusSearchPage(container: HTMLElement, takeTypedAhead: () => string = () => ''): void {
+export function focusSearchPage(
+  container: HTMLElement,
+  takeTypedAhead: () => string = () => '',
+): void {
   focusInput(container, takeTypedAhead);
 }

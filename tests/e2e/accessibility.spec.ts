@@ -6,7 +6,11 @@ const VIEWPORTS = { desk: { width: 1280, height: 800 }, phone: { width: 360, hei
 
 for (const scheme of ['light', 'dark'] as const) {
   for (const [device, viewport] of Object.entries(VIEWPORTS)) {
-    test(`axe finds no WCAG 2.2 A/AA violation on any page (${scheme}, ${device})`, async ({ page, site, problems }, testInfo) => {
+    test(`axe finds no WCAG 2.2 A/AA violation on any page (${scheme}, ${device})`, async ({
+      page,
+      site,
+      problems,
+    }, testInfo) => {
       test.skip(testInfo.project.name === 'subpath', 'the same pages are audited at the root');
       test.setTimeout(180_000);
       await page.setViewportSize(viewport);
@@ -16,7 +20,9 @@ for (const scheme of ['light', 'dark'] as const) {
         await page.goto(url);
         const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
         for (const v of violations) {
-          report.push(`${url}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          report.push(
+            `${url}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+          );
         }
       }
       expect(report).toEqual([]);

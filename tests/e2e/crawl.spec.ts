@@ -4,7 +4,11 @@ import { test, expect, sitemapUrls } from './fixtures.ts';
  * A reader who follows every link: from every page in the sitemap, every internal link and anchor
  * must answer without a 4xx and land on an element that exists, under the strict CSP nginx sends.
  */
-test('every internal link and anchor from every sitemap page resolves', async ({ page, site, problems }) => {
+test('every internal link and anchor from every sitemap page resolves', async ({
+  page,
+  site,
+  problems,
+}) => {
   test.setTimeout(120_000);
   const origin = new URL(site()).origin;
   const pages = await sitemapUrls(page, site);
@@ -14,7 +18,9 @@ test('every internal link and anchor from every sitemap page resolves', async ({
   for (const pageUrl of pages) {
     const response = await page.goto(pageUrl);
     expect(response?.status(), pageUrl).toBe(200);
-    expect(response?.headers()['content-security-policy'], 'nginx sends the CSP').toContain("script-src 'self'");
+    expect(response?.headers()['content-security-policy'], 'nginx sends the CSP').toContain(
+      "script-src 'self'",
+    );
     const links = await page.$$eval('a[href], link[href], script[src], img[src]', (elements) =>
       elements.map((el) => (el as HTMLAnchorElement).href || (el as HTMLScriptElement).src),
     );
@@ -31,7 +37,8 @@ test('every internal link and anchor from every sitemap page resolves', async ({
       if (url.hash && status < 400 && url.pathname.endsWith('/')) {
         const id = decodeURIComponent(url.hash.slice(1));
         const html = await (await page.request.get(target)).text();
-        if (!html.includes(`id="${id}"`)) failures.push(`${pageUrl} → ${link}: no element with id "${id}"`);
+        if (!html.includes(`id="${id}"`))
+          failures.push(`${pageUrl} → ${link}: no element with id "${id}"`);
       }
     }
   }

@@ -1,9 +1,22 @@
 import { test, expect, sitemapUrls } from './fixtures.ts';
 
-const CHAPTER_SLUGS = ['introduction', 'history', 'wars-2020-2023', 'incident-chain', 'energy', 'alliances', 'risks', 'conclusion'];
+const CHAPTER_SLUGS = [
+  'introduction',
+  'history',
+  'wars-2020-2023',
+  'incident-chain',
+  'energy',
+  'alliances',
+  'risks',
+  'conclusion',
+];
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`every chapter shows at least one named, visible diagram in the ${colorScheme} theme`, async ({ page, site, problems }) => {
+  test(`every chapter shows at least one named, visible diagram in the ${colorScheme} theme`, async ({
+    page,
+    site,
+    problems,
+  }) => {
     await page.emulateMedia({ colorScheme });
     for (const slug of CHAPTER_SLUGS) {
       await page.goto(site(`chapters/${slug}/`));
@@ -29,16 +42,25 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
-test('on a 360 px phone the page never scrolls sideways and labels stay legible', async ({ page, site, problems }) => {
+test('on a 360 px phone the page never scrolls sideways and labels stay legible', async ({
+  page,
+  site,
+  problems,
+}) => {
   await page.setViewportSize({ width: 360, height: 780 });
   let scrolled = 0;
   for (const slug of CHAPTER_SLUGS) {
     await page.goto(site(`chapters/${slug}/`));
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, slug).toBeLessThanOrEqual(0);
     for (const svg of await page.locator('.diagram__svg').all()) {
       await expect(svg).toBeVisible();
-      const scale = await svg.evaluate((element) => element.getBoundingClientRect().width / (element as SVGSVGElement).viewBox.baseVal.width);
+      const scale = await svg.evaluate(
+        (element) =>
+          element.getBoundingClientRect().width / (element as SVGSVGElement).viewBox.baseVal.width,
+      );
       expect(scale * 16, `${slug}: label size in px`).toBeGreaterThanOrEqual(11);
     }
     // A diagram too wide to shrink further scrolls inside its box, and the keyboard can scroll it.
@@ -47,7 +69,9 @@ test('on a 360 px phone the page never scrolls sideways and labels stay legible'
       if (!scrolls) continue;
       await canvas.focus();
       await page.keyboard.press('ArrowRight');
-      await expect.poll(() => canvas.evaluate((element) => element.scrollLeft), slug).toBeGreaterThan(0);
+      await expect
+        .poll(() => canvas.evaluate((element) => element.scrollLeft), slug)
+        .toBeGreaterThan(0);
       scrolled += 1;
     }
   }
@@ -55,18 +79,27 @@ test('on a 360 px phone the page never scrolls sideways and labels stay legible'
   expect(problems).toEqual([]);
 });
 
-test('labels are drawn in the font they were measured in, so they fill their measured space exactly', async ({ page, site, problems }) => {
+test('labels are drawn in the font they were measured in, so they fill their measured space exactly', async ({
+  page,
+  site,
+  problems,
+}) => {
   let measured = 0;
   for (const slug of CHAPTER_SLUGS) {
     await page.goto(site(`chapters/${slug}/`));
     await page.evaluate(() => document.fonts.ready);
-    expect(await page.evaluate(() => document.fonts.check('16px "Diagram Labels"')), slug).toBe(true);
+    expect(await page.evaluate(() => document.fonts.check('16px "Diagram Labels"')), slug).toBe(
+      true,
+    );
     // Mermaid sizes an edge label's background to the text it measured (plus a little padding): a
     // different font on the page would make the text overrun it or fall visibly short.
     const ratios = await page.locator('.diagram__svg .edgeLabel').evaluateAll((labels) =>
       labels.map((label) => {
         const space = label.querySelector('rect.background')!.getBoundingClientRect().width;
-        return { text: label.textContent, ratio: label.querySelector('text')!.getBoundingClientRect().width / space };
+        return {
+          text: label.textContent,
+          ratio: label.querySelector('text')!.getBoundingClientRect().width / space,
+        };
       }),
     );
     for (const { text, ratio } of ratios) {
@@ -79,7 +112,11 @@ test('labels are drawn in the font they were measured in, so they fill their mea
   expect(problems).toEqual([]);
 });
 
-test('the text alternative lists the relations and opens from the keyboard', async ({ page, site, problems }) => {
+test('the text alternative lists the relations and opens from the keyboard', async ({
+  page,
+  site,
+  problems,
+}) => {
   await page.goto(site('chapters/history/'));
   const figure = page.locator('figure.diagram').first();
   const summary = figure.getByText('Diagram as text');
@@ -91,7 +128,11 @@ test('the text alternative lists the relations and opens from the keyboard', asy
   expect(problems).toEqual([]);
 });
 
-test('no page loads Mermaid or carries its source; ids are unique on every page', async ({ page, site, problems }) => {
+test('no page loads Mermaid or carries its source; ids are unique on every page', async ({
+  page,
+  site,
+  problems,
+}) => {
   const scriptUrls = new Set<string>();
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scriptUrls.add(request.url());
@@ -100,7 +141,9 @@ test('no page loads Mermaid or carries its source; ids are unique on every page'
     await page.goto(url);
     const html = await page.content();
     expect(html, url).not.toMatch(/accTitle|flowchart (TD|LR)|-->/);
-    const inlineScripts = await page.locator('script').evaluateAll((els) => els.map((el) => el.textContent ?? ''));
+    const inlineScripts = await page
+      .locator('script')
+      .evaluateAll((els) => els.map((el) => el.textContent ?? ''));
     for (const body of inlineScripts) expect(body.toLowerCase(), url).not.toContain('mermaid');
     const ids = await page.locator('[id]').evaluateAll((els) => els.map((el) => el.id));
     expect(ids.length, url).toBe(new Set(ids).size);
@@ -113,19 +156,25 @@ test('no page loads Mermaid or carries its source; ids are unique on every page'
   expect(problems).toEqual([]);
 });
 
-test('in print, diagrams are black on white and fit the page width', async ({ page, site, problems }) => {
+test('in print, diagrams are black on white and fit the page width', async ({
+  page,
+  site,
+  problems,
+}) => {
   await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
   await page.goto(site('chapters/energy/'));
   const figure = page.locator('figure.diagram').first();
-  const { fill, stroke, background, svgWidth, bodyWidth, breakInside } = await figure.evaluate((element) => ({
-    fill: getComputedStyle(element.querySelector('.node text')!).fill,
-    stroke: getComputedStyle(element.querySelector('.node rect')!).stroke,
-    background: getComputedStyle(element).backgroundColor,
-    svgWidth: element.querySelector('svg')!.getBoundingClientRect().width,
-    bodyWidth: document.body.getBoundingClientRect().width,
-    // The caption and drawing never split; the opened text list after them may run on.
-    breakInside: getComputedStyle(element.querySelector('.diagram__canvas')!).breakInside,
-  }));
+  const { fill, stroke, background, svgWidth, bodyWidth, breakInside } = await figure.evaluate(
+    (element) => ({
+      fill: getComputedStyle(element.querySelector('.node text')!).fill,
+      stroke: getComputedStyle(element.querySelector('.node rect')!).stroke,
+      background: getComputedStyle(element).backgroundColor,
+      svgWidth: element.querySelector('svg')!.getBoundingClientRect().width,
+      bodyWidth: document.body.getBoundingClientRect().width,
+      // The caption and drawing never split; the opened text list after them may run on.
+      breakInside: getComputedStyle(element.querySelector('.diagram__canvas')!).breakInside,
+    }),
+  );
   expect(fill).toBe('rgb(0, 0, 0)');
   expect(stroke).toBe('rgb(0, 0, 0)');
   expect(background).toBe('rgb(255, 255, 255)');
@@ -134,7 +183,11 @@ test('in print, diagrams are black on white and fit the page width', async ({ pa
   expect(problems).toEqual([]);
 });
 
-test('the whole-article page draws its diagrams exactly as the chapters do', async ({ page, site, problems }) => {
+test('the whole-article page draws its diagrams exactly as the chapters do', async ({
+  page,
+  site,
+  problems,
+}) => {
   await page.goto(site('print/'));
   const svgs = page.locator('.diagram__svg');
   expect(await svgs.count()).toBeGreaterThanOrEqual(8);
@@ -146,7 +199,9 @@ test('the whole-article page draws its diagrams exactly as the chapters do', asy
   );
   for (const style of styles) {
     expect(style.font).toContain('Diagram Labels');
-    expect(style.nodeFill, 'nodes are filled from the theme, not Mermaid’s black default').not.toBe('rgb(0, 0, 0)');
+    expect(style.nodeFill, 'nodes are filled from the theme, not Mermaid’s black default').not.toBe(
+      'rgb(0, 0, 0)',
+    );
   }
   expect(problems).toEqual([]);
 });

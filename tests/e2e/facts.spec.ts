@@ -1,7 +1,16 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 
-const CHAPTER_SLUGS = ['introduction', 'history', 'wars-2020-2023', 'incident-chain', 'energy', 'alliances', 'risks', 'conclusion'];
+const CHAPTER_SLUGS = [
+  'introduction',
+  'history',
+  'wars-2020-2023',
+  'incident-chain',
+  'energy',
+  'alliances',
+  'risks',
+  'conclusion',
+];
 
 /** The text of the section a heading opens: the heading and everything up to the next h2 or h3. */
 /** The article's words in one section: diagrams are the editors' own, so they do not count as mentions. */
@@ -10,7 +19,11 @@ async function sectionText(page: Page, id: string): Promise<string> {
     const heading = document.getElementById(headingId);
     if (!heading) return '';
     let text = heading.textContent ?? '';
-    for (let node = heading.nextElementSibling; node && !/^H[23]$/.test(node.tagName); node = node.nextElementSibling) {
+    for (
+      let node = heading.nextElementSibling;
+      node && !/^H[23]$/.test(node.tagName);
+      node = node.nextElementSibling
+    ) {
       if (node.matches('figure.diagram')) continue;
       text += `\n${node.textContent}`;
     }
@@ -24,12 +37,30 @@ test.describe('the timeline', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Timeline');
     const years = await page.getByRole('heading', { level: 2 }).allTextContents();
     expect(years).toEqual([...years].sort());
-    expect(years).toEqual(expect.arrayContaining(['1999', '2018', '2020', '2022', '2023', '2024', '2025']));
+    expect(years).toEqual(
+      expect.arrayContaining(['1999', '2018', '2020', '2022', '2023', '2024', '2025']),
+    );
 
     const dates = await page.locator('.event time').allTextContents();
-    const expected = ['1999', 'June 2018', '2020', '2023', '25 December 2024', 'Early 2025', '1 June 2025', 'June 2025', 'July 2025', 'August 2025', 'October 2025', '14 November 2025'];
+    const expected = [
+      '1999',
+      'June 2018',
+      '2020',
+      '2023',
+      '25 December 2024',
+      'Early 2025',
+      '1 June 2025',
+      'June 2025',
+      'July 2025',
+      'August 2025',
+      'October 2025',
+      '14 November 2025',
+    ];
     const positions = expected.map((date) => dates.indexOf(date));
-    expect(positions.every((p) => p >= 0), `dates on the page: ${dates.join(', ')}`).toBe(true);
+    expect(
+      positions.every((p) => p >= 0),
+      `dates on the page: ${dates.join(', ')}`,
+    ).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
 
     // Each event sits under the heading of its own year.
@@ -44,16 +75,26 @@ test.describe('the timeline', () => {
     await expect(june).toHaveCount(2);
     await expect(june.filter({ hasText: 'Yekaterinburg' })).toHaveCount(1);
     await expect(june.filter({ hasText: 'Pashinyan visited Istanbul' })).toHaveCount(1);
-    await expect(page.locator('.event', { hasText: 'Trans-Balkan pipeline' }).locator('time')).toHaveText('July 2025');
-    await expect(page.locator('.event', { hasText: 'Tehran filed a formal protest' }).locator('time')).toHaveText('July 2025');
-    await expect(page.locator('.event', { hasText: 'SOCAR-linked facilities in Odesa' }).locator('time')).toHaveText('August 2025');
-    await expect(page.locator('.event', { hasText: 'Iskander missile struck' }).locator('time')).toHaveText('14 November 2025');
+    await expect(
+      page.locator('.event', { hasText: 'Trans-Balkan pipeline' }).locator('time'),
+    ).toHaveText('July 2025');
+    await expect(
+      page.locator('.event', { hasText: 'Tehran filed a formal protest' }).locator('time'),
+    ).toHaveText('July 2025');
+    await expect(
+      page.locator('.event', { hasText: 'SOCAR-linked facilities in Odesa' }).locator('time'),
+    ).toHaveText('August 2025');
+    await expect(
+      page.locator('.event', { hasText: 'Iskander missile struck' }).locator('time'),
+    ).toHaveText('14 November 2025');
     expect(problems).toEqual([]);
   });
 
   test('shows the article’s own labels as text', async ({ page, site, problems }) => {
     await page.goto(site('timeline/'));
-    const spiderweb = page.locator('.event', { has: page.locator('time', { hasText: '1 June 2025' }) });
+    const spiderweb = page.locator('.event', {
+      has: page.locator('time', { hasText: '1 June 2025' }),
+    });
     await expect(spiderweb.getByRole('link', { name: /^Alleged/ })).toBeVisible();
     await expect(spiderweb.getByRole('link', { name: /^Denied by Baku/ })).toBeVisible();
     const iran = page.locator('.event', { hasText: 'Tehran filed a formal protest' });
@@ -67,7 +108,11 @@ test.describe('the timeline', () => {
     expect(problems).toEqual([]);
   });
 
-  test('every event links to the section of its chapter that tells it', async ({ page, site, problems }) => {
+  test('every event links to the section of its chapter that tells it', async ({
+    page,
+    site,
+    problems,
+  }) => {
     test.setTimeout(120_000);
     // Jump straight to the anchor, as with smooth scrolling switched off by the reader.
     await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -89,13 +134,21 @@ test.describe('the timeline', () => {
     expect(problems).toEqual([]);
   });
 
-  test('a reader reaches the chapter from an event with the keyboard', async ({ page, site, problems }) => {
+  test('a reader reaches the chapter from an event with the keyboard', async ({
+    page,
+    site,
+    problems,
+  }) => {
     await page.goto(site('timeline/'));
-    const link = page.locator('.event', { has: page.locator('time', { hasText: '25 December 2024' }) }).locator('.event__source a');
+    const link = page
+      .locator('.event', { has: page.locator('time', { hasText: '25 December 2024' }) })
+      .locator('.event__source a');
     await link.focus();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/chapters\/incident-chain\/#the-azerbaijan-airlines-tragedy$/);
-    await expect(page.getByRole('heading', { name: 'The Azerbaijan Airlines Tragedy' })).toBeInViewport();
+    await expect(
+      page.getByRole('heading', { name: 'The Azerbaijan Airlines Tragedy' }),
+    ).toBeInViewport();
     expect(problems).toEqual([]);
   });
 
@@ -114,7 +167,9 @@ test.describe('without JavaScript', () => {
 
   test('the timeline and an actor page are complete', async ({ page, site, problems }) => {
     await page.goto(site('timeline/'));
-    await expect(page.locator('.event', { hasText: 'The recent crisis began on 25 December 2024.' })).toBeVisible();
+    await expect(
+      page.locator('.event', { hasText: 'The recent crisis began on 25 December 2024.' }),
+    ).toBeVisible();
     await page.goto(site('actors/csto/'));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('CSTO');
     await expect(page.locator('.event time')).toHaveText(['1999']);
@@ -126,9 +181,20 @@ test.describe('the actors', () => {
   test('the index groups actors by kind', async ({ page, site, problems }) => {
     await page.goto(site('actors/'));
     const kinds = await page.getByRole('heading', { level: 2 }).allTextContents();
-    expect(kinds).toEqual(expect.arrayContaining(['States', 'Organisations', 'Infrastructure', 'Operations']));
-    const group = (kind: string) => page.locator('section', { has: page.getByRole('heading', { level: 2, name: kind }) });
-    for (const name of ['Azerbaijan', 'Russia', 'Türkiye', 'Israel', 'Iran', 'Armenia', 'Ukraine']) {
+    expect(kinds).toEqual(
+      expect.arrayContaining(['States', 'Organisations', 'Infrastructure', 'Operations']),
+    );
+    const group = (kind: string) =>
+      page.locator('section', { has: page.getByRole('heading', { level: 2, name: kind }) });
+    for (const name of [
+      'Azerbaijan',
+      'Russia',
+      'Türkiye',
+      'Israel',
+      'Iran',
+      'Armenia',
+      'Ukraine',
+    ]) {
       await expect(group('States').getByRole('link', { name, exact: true })).toBeVisible();
     }
     for (const name of ['European Union', 'CSTO', 'SOCAR', 'Sputnik']) {
@@ -137,19 +203,29 @@ test.describe('the actors', () => {
     for (const name of ['TANAP', 'Zangezur Corridor']) {
       await expect(group('Infrastructure').getByRole('link', { name, exact: true })).toBeVisible();
     }
-    await expect(group('Operations').getByRole('link', { name: 'Operation Spiderweb', exact: true })).toBeVisible();
+    await expect(
+      group('Operations').getByRole('link', { name: 'Operation Spiderweb', exact: true }),
+    ).toBeVisible();
     expect(problems).toEqual([]);
   });
 
-  test('Türkiye’s page lists every section that mentions it, as Turkey or as Türkiye', async ({ page, site, problems }) => {
+  test('Türkiye’s page lists every section that mentions it, as Turkey or as Türkiye', async ({
+    page,
+    site,
+    problems,
+  }) => {
     // What the chapters actually say, section by section.
     const expected = new Map<string, string>();
     for (const slug of CHAPTER_SLUGS) {
       await page.goto(site(`chapters/${slug}/`));
-      const ids = await page.locator('.prose :is(h2, h3)').evaluateAll((headings) => headings.map((h) => h.id));
+      const ids = await page
+        .locator('.prose :is(h2, h3)')
+        .evaluateAll((headings) => headings.map((h) => h.id));
       for (const id of ids) {
         const text = await sectionText(page, id);
-        const names = ['Turkey', 'Türkiye', 'Turkish'].filter((name) => new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, 'u').test(text));
+        const names = ['Turkey', 'Türkiye', 'Turkish'].filter((name) =>
+          new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, 'u').test(text),
+        );
         if (names.length) expected.set(`/chapters/${slug}/#${id}`, names.join(', '));
       }
       const leadIn = await page.locator('.prose > p').first().textContent();
@@ -166,7 +242,10 @@ test.describe('the actors', () => {
     const listed = await mentions.evaluateAll((items) =>
       items.map((li) => {
         const url = new URL(li.querySelector('a')!.href);
-        return { path: url.pathname.replace(/^\/explainer/, '') + url.hash, terms: li.querySelector('.actor__terms')!.textContent! };
+        return {
+          path: url.pathname.replace(/^\/explainer/, '') + url.hash,
+          terms: li.querySelector('.actor__terms')!.textContent,
+        };
       }),
     );
     expect(listed.map((l) => l.path).sort()).toEqual([...expected.keys()].sort());
@@ -175,14 +254,22 @@ test.describe('the actors', () => {
     }
 
     // A mention link lands on its section.
-    await page.getByRole('link', { name: 'Turkey–Armenia–Azerbaijan: A New Diplomatic Triangle' }).click();
-    await expect(page.getByRole('heading', { name: 'Turkey–Armenia–Azerbaijan: A New Diplomatic Triangle' })).toBeInViewport();
+    await page
+      .getByRole('link', { name: 'Turkey–Armenia–Azerbaijan: A New Diplomatic Triangle' })
+      .click();
+    await expect(
+      page.getByRole('heading', { name: 'Turkey–Armenia–Azerbaijan: A New Diplomatic Triangle' }),
+    ).toBeInViewport();
     expect(problems).toEqual([]);
   });
 });
 
 test.describe('claim labels in the chapters', () => {
-  test('stand right after the sentences that state them and explain themselves', async ({ page, site, problems }) => {
+  test('stand right after the sentences that state them and explain themselves', async ({
+    page,
+    site,
+    problems,
+  }) => {
     await page.goto(site('chapters/incident-chain/'));
     const cases = [
       { name: /^Unverified/, after: 'these claims remain unverified. ' },
@@ -199,24 +286,42 @@ test.describe('claim labels in the chapters', () => {
       expect(before.endsWith(after), `text before the label: …${before.slice(-60)}`).toBe(true);
     }
     await page.goto(site('chapters/alliances/'));
-    await expect(page.locator('.prose .claim__text')).toHaveText(['Alleged by Tehran', 'Denied by Baku']);
-    await page.locator('.prose').getByRole('link', { name: /^Alleged by Tehran/ }).click();
+    await expect(page.locator('.prose .claim__text')).toHaveText([
+      'Alleged by Tehran',
+      'Denied by Baku',
+    ]);
+    await page
+      .locator('.prose')
+      .getByRole('link', { name: /^Alleged by Tehran/ })
+      .click();
     await expect(page).toHaveURL(/\/about\/#labels$/);
     for (const label of ['Verified', 'Unverified', 'Alleged', 'Denied']) {
-      await expect(page.locator('#labels ~ dl dt .claim__text', { hasText: new RegExp(`^${label}$`) })).toHaveCount(1);
+      await expect(
+        page.locator('#labels ~ dl dt .claim__text', { hasText: new RegExp(`^${label}$`) }),
+      ).toHaveCount(1);
     }
     expect(problems).toEqual([]);
   });
 });
 
-test('every page links to the timeline, the actors and the about page, which gives the “as of” date', async ({ page, site, problems }) => {
+test('every page links to the timeline, the actors and the about page, which gives the “as of” date', async ({
+  page,
+  site,
+  problems,
+}) => {
   await page.goto(site('chapters/energy/'));
   const footer = page.getByRole('navigation', { name: 'Footer' });
   await footer.getByRole('link', { name: 'Timeline' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Timeline');
-  await page.getByRole('navigation', { name: 'Footer' }).getByRole('link', { name: 'Actors' }).click();
+  await page
+    .getByRole('navigation', { name: 'Footer' })
+    .getByRole('link', { name: 'Actors' })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Actors');
-  await page.getByRole('navigation', { name: 'Footer' }).getByRole('link', { name: 'About' }).click();
+  await page
+    .getByRole('navigation', { name: 'Footer' })
+    .getByRole('link', { name: 'About' })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('About this site');
   await expect(page.locator('main')).toContainText('as of November 2025');
   await expect(page.locator('footer')).toContainText('as of November 2025');

@@ -8,11 +8,14 @@ interface SiteFixtures {
 }
 
 export const test = base.extend<SiteFixtures>({
+  // Playwright reads a fixture's dependencies from its first parameter, so it must be a pattern.
+  // eslint-disable-next-line no-empty-pattern
   site: async ({}, use, testInfo) => {
     // The same tests run against the root build and the sub-path build (see playwright.config.ts).
     const variable = testInfo.project.name === 'subpath' ? 'SITE_SUBPATH_URL' : 'SITE_ROOT_URL';
     const root = process.env[variable];
-    if (!root) throw new Error(`${variable} is unset: the e2e global setup did not start the server.`);
+    if (!root)
+      throw new Error(`${variable} is unset: the e2e global setup did not start the server.`);
     await use((path = '') => new URL(path.replace(/^\/+/, ''), root).href);
   },
   problems: async ({ page, site }, use) => {
@@ -28,7 +31,8 @@ export const test = base.extend<SiteFixtures>({
     page.on('request', (request) => {
       const url = request.url();
       if (/^(data|blob|about):/.test(url)) return;
-      if (new URL(url).origin !== origin) problems.push(`request to another origin from ${page.url()}: ${url}`);
+      if (new URL(url).origin !== origin)
+        problems.push(`request to another origin from ${page.url()}: ${url}`);
     });
     await use(problems);
     expect(problems, 'no console errors and no requests leaving the origin').toEqual([]);

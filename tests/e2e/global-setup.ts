@@ -6,10 +6,12 @@ import { serveWithNginx } from '../support/nginx.ts';
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const root = await serveWithNginx('dist', '/');
-  const subpath = await serveWithNginx('dist-subpath', '/explainer/').catch(async (error: unknown) => {
-    await root.stop();
-    throw error;
-  });
+  const subpath = await serveWithNginx('dist-subpath', '/explainer/').catch(
+    async (error: unknown) => {
+      await root.stop();
+      throw error;
+    },
+  );
   process.env.SITE_ROOT_URL = root.url;
   process.env.SITE_SUBPATH_URL = subpath.url;
   return async () => {

@@ -3,7 +3,9 @@ import { test, expect } from './fixtures.ts';
 
 // Performance depends on the machine's load, so `npm run bench` reports it; the rest is enforced.
 for (const path of ['', 'chapters/incident-chain/']) {
-  test(`Lighthouse (mobile) gives full marks for accessibility, best practices and SEO on /${path}`, async ({ site }, testInfo) => {
+  test(`Lighthouse (mobile) gives full marks for accessibility, best practices and SEO on /${path}`, async ({
+    site,
+  }, testInfo) => {
     test.skip(testInfo.project.name === 'subpath', 'the same pages are audited at the root');
     test.setTimeout(120_000);
     const { scores, failing } = await runLighthouse(site(path));

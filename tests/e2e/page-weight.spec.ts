@@ -2,7 +2,11 @@ import { PAGE_BUDGETS, pageKind, type Budget } from '../page-budgets.ts';
 import { measurePageWeight } from '../support/page-weight.ts';
 import { test, expect, sitemapUrls } from './fixtures.ts';
 
-test('every page stays within its first-view byte budget', async ({ browser, page, site }, testInfo) => {
+test('every page stays within its first-view byte budget', async ({
+  browser,
+  page,
+  site,
+}, testInfo) => {
   test.skip(testInfo.project.name === 'subpath', 'the same bytes are measured at the root');
   test.setTimeout(120_000);
   const base = new URL(site()).pathname;
@@ -19,7 +23,10 @@ test('every page stays within its first-view byte budget', async ({ browser, pag
       total: weight.total.gzip,
     };
     for (const resource of Object.keys(budget) as (keyof Budget)[]) {
-      if (measured[resource] > budget[resource]) overruns.push(`${weight.path}: ${resource} ${measured[resource]} B gzip > ${kind} budget ${budget[resource]} B`);
+      if (measured[resource] > budget[resource])
+        overruns.push(
+          `${weight.path}: ${resource} ${measured[resource]} B gzip > ${kind} budget ${budget[resource]} B`,
+        );
     }
   }
   expect(overruns).toEqual([]);

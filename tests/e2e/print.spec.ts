@@ -2,7 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
-const CHAPTER_SLUGS = ['introduction', 'history', 'wars-2020-2023', 'incident-chain', 'energy', 'alliances', 'risks', 'conclusion'];
+const CHAPTER_SLUGS = [
+  'introduction',
+  'history',
+  'wars-2020-2023',
+  'incident-chain',
+  'energy',
+  'alliances',
+  'risks',
+  'conclusion',
+];
 // The page area of A4 with the print stylesheet's margins (210 × 297 mm less 2 × 17 and 18 + 20 mm), in CSS px.
 const PRINTABLE = { width: Math.floor((176 * 96) / 25.4), height: Math.floor((259 * 96) / 25.4) };
 
@@ -20,15 +29,24 @@ async function addOversizedContent(page: Page): Promise<void> {
   });
 }
 
-test('the home page and every chapter offer the whole article, whose contents lead to each chapter', async ({ page, site, problems }) => {
+test('the home page and every chapter offer the whole article, whose contents lead to each chapter', async ({
+  page,
+  site,
+  problems,
+}) => {
   for (const slug of CHAPTER_SLUGS) {
     await page.goto(site(`chapters/${slug}/`));
-    await expect(page.getByRole('link', { name: 'Print the whole article' })).toHaveAttribute('href', /\/print\/$/);
+    await expect(page.getByRole('link', { name: 'Print the whole article' })).toHaveAttribute(
+      'href',
+      /\/print\/$/,
+    );
   }
   await page.goto(site());
   await page.getByRole('link', { name: 'Print the whole article' }).click();
   await expect(page).toHaveURL(/\/print\/$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Azerbaijan’s Quiet Pivot: How Baku Is Testing Moscow’s Reach');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Azerbaijan’s Quiet Pivot: How Baku Is Testing Moscow’s Reach',
+  );
   const contents = page.getByRole('navigation', { name: 'Contents' }).getByRole('link');
   await expect(contents).toHaveCount(CHAPTER_SLUGS.length);
   const chapterTitles = page.locator('article > header h2');
@@ -37,23 +55,34 @@ test('the home page and every chapter offer the whole article, whose contents le
     const title = (await contents.nth(i).textContent())!.trim();
     await expect(chapterTitles.nth(i)).toHaveText(title);
     await contents.nth(i).click();
-    await expect(page.getByRole('heading', { level: 2, name: title, exact: true })).toBeInViewport();
+    await expect(
+      page.getByRole('heading', { level: 2, name: title, exact: true }),
+    ).toBeInViewport();
   }
   expect(problems).toEqual([]);
 });
 
-test('the whole article has every id once and every link within it lands somewhere', async ({ page, site, problems }) => {
+test('the whole article has every id once and every link within it lands somewhere', async ({
+  page,
+  site,
+  problems,
+}) => {
   await page.goto(site('print/'));
   const { ids, brokenLinks, chapterLinks } = await page.evaluate(() => {
     const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
     const brokenLinks = [...document.querySelectorAll<HTMLAnchorElement>('main a[href^="#"]')]
       .map((a) => a.getAttribute('href')!)
       .filter((href) => !document.getElementById(decodeURIComponent(href.slice(1))));
-    const chapterLinks = [...document.querySelectorAll<HTMLAnchorElement>('main article a[href*="/chapters/"]')].map((a) => a.href);
+    const chapterLinks = [
+      ...document.querySelectorAll<HTMLAnchorElement>('main article a[href*="/chapters/"]'),
+    ].map((a) => a.href);
     return { ids, brokenLinks, chapterLinks };
   });
   expect(ids.length).toBeGreaterThan(40);
-  expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'repeated ids').toEqual([]);
+  expect(
+    ids.filter((id, i) => ids.indexOf(id) !== i),
+    'repeated ids',
+  ).toEqual([]);
   expect(brokenLinks).toEqual([]);
   expect(chapterLinks, 'links between chapters point within the page').toEqual([]);
   // Headings keep their outline: one h1, chapters at h2, their sections below.
@@ -69,11 +98,17 @@ test('the print button opens the print dialog', async ({ page, site, problems })
     window.print = () => void (window as unknown as { printCalls: number }).printCalls++;
   });
   await page.getByRole('button', { name: 'Print this chapter' }).click();
-  expect(await page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(1);
+  expect(await page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(
+    1,
+  );
   expect(problems).toEqual([]);
 });
 
-test('printed, a chapter is its text alone, black on white even in the dark theme', async ({ page, site, problems }) => {
+test('printed, a chapter is its text alone, black on white even in the dark theme', async ({
+  page,
+  site,
+  problems,
+}) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(site('chapters/incident-chain/'));
   await page.getByRole('button', { name: 'Dark theme' }).click();
@@ -98,7 +133,11 @@ test('printed, a chapter is its text alone, black on white even in the dark them
     text: getComputedStyle(document.querySelector('.prose p')!).color,
     heading: getComputedStyle(document.querySelector('h1')!).color,
   }));
-  expect(colours).toEqual({ background: 'rgb(255, 255, 255)', text: 'rgb(0, 0, 0)', heading: 'rgb(0, 0, 0)' });
+  expect(colours).toEqual({
+    background: 'rgb(255, 255, 255)',
+    text: 'rgb(0, 0, 0)',
+    heading: 'rgb(0, 0, 0)',
+  });
   expect(problems).toEqual([]);
 });
 
@@ -125,18 +164,27 @@ test('printed, every figure, diagram and image fits the page', async ({ page, si
         }));
     }, PRINTABLE);
     checked += overflows.length;
-    expect(overflows.filter((o) => !o.fits), path).toEqual([]);
+    expect(
+      overflows.filter((o) => !o.fits),
+      path,
+    ).toEqual([]);
   }
   expect(checked, 'the oversized test figure and image were measured').toBeGreaterThanOrEqual(3);
   expect(problems).toEqual([]);
 });
 
-test('printed to PDF, folded sections are open and outside links show where they go', async ({ page, site, problems }, testInfo) => {
+test('printed to PDF, folded sections are open and outside links show where they go', async ({
+  page,
+  site,
+  problems,
+}, testInfo) => {
   await page.goto(site('chapters/energy/'));
   await addOversizedContent(page);
   const file = testInfo.outputPath('energy.pdf');
   await page.pdf({ path: file, format: 'A4' });
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], {
+    encoding: 'utf8',
+  }).replace(/\s+/g, ' ');
   expect(text).toContain('Folded text that paper must show.');
   expect(text).toContain('the report (https://example.org/report)');
   expect(text).toContain('An oversized test figure');
@@ -147,7 +195,11 @@ test('printed to PDF, folded sections are open and outside links show where they
 test.describe('with JavaScript disabled', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('there is no print button that would do nothing, but the whole article is a link away', async ({ page, site, problems }) => {
+  test('there is no print button that would do nothing, but the whole article is a link away', async ({
+    page,
+    site,
+    problems,
+  }) => {
     await page.goto(site('chapters/history/'));
     await expect(page.getByRole('button', { name: 'Print this chapter' })).toBeHidden();
     await expect(page.getByRole('link', { name: 'Print the whole article' })).toBeVisible();

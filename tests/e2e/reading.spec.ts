@@ -1,8 +1,21 @@
 import { test, expect, sitemapUrls } from './fixtures.ts';
 
-const CHAPTER_SLUGS = ['introduction', 'history', 'wars-2020-2023', 'incident-chain', 'energy', 'alliances', 'risks', 'conclusion'];
+const CHAPTER_SLUGS = [
+  'introduction',
+  'history',
+  'wars-2020-2023',
+  'incident-chain',
+  'energy',
+  'alliances',
+  'risks',
+  'conclusion',
+];
 
-test('every page in the sitemap answers 200 with exactly one h1 and no console error', async ({ page, site, problems }) => {
+test('every page in the sitemap answers 200 with exactly one h1 and no console error', async ({
+  page,
+  site,
+  problems,
+}) => {
   const urls = await sitemapUrls(page, site);
   expect(urls.length).toBeGreaterThanOrEqual(1 + CHAPTER_SLUGS.length);
   for (const url of urls) {
@@ -14,7 +27,11 @@ test('every page in the sitemap answers 200 with exactly one h1 and no console e
   expect(problems).toEqual([]);
 });
 
-test('the home page lists every chapter in order with a summary and reading time', async ({ page, site, problems }) => {
+test('the home page lists every chapter in order with a summary and reading time', async ({
+  page,
+  site,
+  problems,
+}) => {
   await page.goto(site());
   const items = page.locator('.contents__item');
   await expect(items).toHaveCount(CHAPTER_SLUGS.length);
@@ -52,7 +69,11 @@ test('every table-of-contents link lands on its heading', async ({ page, site, p
   expect(problems).toEqual([]);
 });
 
-test('next links visit every chapter in order and the last leads back to the contents', async ({ page, site, problems }) => {
+test('next links visit every chapter in order and the last leads back to the contents', async ({
+  page,
+  site,
+  problems,
+}) => {
   await page.goto(site());
   await page.getByRole('link', { name: 'Start reading' }).click();
   for (const [index, slug] of CHAPTER_SLUGS.entries()) {
@@ -74,12 +95,18 @@ test('next links visit every chapter in order and the last leads back to the con
   expect(problems).toEqual([]);
 });
 
-test('the theme toggle switches theme, persists across pages, and applies before first paint', async ({ page, site, problems }) => {
+test('the theme toggle switches theme, persists across pages, and applies before first paint', async ({
+  page,
+  site,
+  problems,
+}) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(site('chapters/history/'));
   const toggle = page.getByRole('button', { name: 'Dark theme' });
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
-  const lightBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const lightBackground = await page.evaluate(
+    () => getComputedStyle(document.body).backgroundColor,
+  );
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   const darkBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -89,27 +116,44 @@ test('the theme toggle switches theme, persists across pages, and applies before
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
       if (document.body) {
-        (window as unknown as { themeAtBody: string | null }).themeAtBody = document.documentElement.getAttribute('data-theme');
+        (window as unknown as { themeAtBody: string | null }).themeAtBody =
+          document.documentElement.getAttribute('data-theme');
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
   });
   await page.getByRole('link', { name: /Next chapter/ }).click();
   await expect(page).toHaveURL(/wars-2020-2023/);
-  expect(await page.evaluate(() => (window as unknown as { themeAtBody: string | null }).themeAtBody)).toBe('dark');
-  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
-  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(darkBackground);
+  expect(
+    await page.evaluate(() => (window as unknown as { themeAtBody: string | null }).themeAtBody),
+  ).toBe('dark');
+  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+    darkBackground,
+  );
 
   await page.getByRole('button', { name: 'Dark theme' }).click();
   await page.reload();
-  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(lightBackground);
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+    lightBackground,
+  );
   expect(problems).toEqual([]);
 });
 
-test('the system dark preference is followed when the reader has not chosen', async ({ page, site, problems }) => {
+test('the system dark preference is followed when the reader has not chosen', async ({
+  page,
+  site,
+  problems,
+}) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(site());
-  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).toBe('rgb(19, 21, 24)');
   expect(problems).toEqual([]);
@@ -131,26 +175,38 @@ test.describe('with JavaScript disabled', () => {
   test('a chapter is complete and navigable', async ({ page, site, problems }) => {
     await page.goto(site('chapters/incident-chain/'));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('The Chain of Incidents');
-    await expect(page.locator('.prose')).toContainText('The recent crisis began on 25 December 2024.');
-    await expect(page.locator('.prose')).toContainText('demanded accountability for what it described as either gross negligence');
+    await expect(page.locator('.prose')).toContainText(
+      'The recent crisis began on 25 December 2024.',
+    );
+    await expect(page.locator('.prose')).toContainText(
+      'demanded accountability for what it described as either gross negligence',
+    );
     await expect(page.getByRole('button', { name: 'Dark theme' })).toBeHidden();
     const tocLink = page.locator('.toc a', { hasText: 'Operation Spiderweb — A Shadow War?' });
     await tocLink.click();
-    await expect(page.getByRole('heading', { name: 'Operation Spiderweb — A Shadow War?' })).toBeInViewport();
+    await expect(
+      page.getByRole('heading', { name: 'Operation Spiderweb — A Shadow War?' }),
+    ).toBeInViewport();
     await page.getByRole('link', { name: /Next chapter/ }).click();
     await expect(page).toHaveURL(/\/chapters\/energy\/$/);
     expect(problems).toEqual([]);
   });
 });
 
-test('on a phone the table of contents is folded and opens on demand', async ({ page, site, problems }) => {
+test('on a phone the table of contents is folded and opens on demand', async ({
+  page,
+  site,
+  problems,
+}) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(site('chapters/alliances/'));
   const link = page.locator('.toc a', { hasText: 'The Iran Factor' });
   await expect(link).toBeHidden();
   await page.getByText('On this page').click();
   await link.click();
-  await expect(page.getByRole('heading', { name: 'The Iran Factor — A Dangerous New Dimension' })).toBeInViewport();
+  await expect(
+    page.getByRole('heading', { name: 'The Iran Factor — A Dangerous New Dimension' }),
+  ).toBeInViewport();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   expect(problems).toEqual([]);
 });

@@ -47,13 +47,19 @@ async function recordAnnouncements(page: Page): Promise<void> {
   });
 }
 
-test('the first load of a chapter fetches no search code, styles or index', async ({ page, site, problems }) => {
+test('the first load of a chapter fetches no search code, styles or index', async ({
+  page,
+  site,
+  problems,
+}) => {
   const fetched: string[] = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
   await page.goto(site('chapters/incident-chain/'));
   await page.waitForLoadState('networkidle');
   expect(fetched.length).toBeGreaterThan(0);
-  expect(fetched.filter((path) => /\/pagefind\/|search-ui|search\.[\w-]+\.css/.test(path))).toEqual([]);
+  expect(fetched.filter((path) => /\/pagefind\/|search-ui|search\.[\w-]+\.css/.test(path))).toEqual(
+    [],
+  );
 
   // Asking for search is what loads it; what is typed meanwhile is not lost.
   await page.keyboard.press('/');
@@ -65,7 +71,11 @@ test('the first load of a chapter fetches no search code, styles or index', asyn
   expect(problems).toEqual([]);
 });
 
-test('each known name leads first to its chapter, with a section link that exists', async ({ page, site, problems }) => {
+test('each known name leads first to its chapter, with a section link that exists', async ({
+  page,
+  site,
+  problems,
+}) => {
   await page.goto(site('chapters/history/'));
   const dialog = await openWithSlash(page);
   for (const [query, slug] of EXPECTED_FIRST) {
@@ -79,12 +89,18 @@ test('each known name leads first to its chapter, with a section link that exist
     expect(sectionUrl.pathname, query).toMatch(new RegExp(`/chapters/${slug}/$`));
     expect(sectionUrl.hash, query).not.toBe('');
     const html = await (await page.request.get(sectionUrl.href)).text();
-    expect(html, `${query}: ${sectionUrl.hash}`).toContain(`id="${decodeURIComponent(sectionUrl.hash.slice(1))}"`);
+    expect(html, `${query}: ${sectionUrl.hash}`).toContain(
+      `id="${decodeURIComponent(sectionUrl.hash.slice(1))}"`,
+    );
   }
   expect(problems).toEqual([]);
 });
 
-test('forgiving matches: folded accents, the people for the place, quoted phrases, and advice on no result', async ({ page, site, problems }) => {
+test('forgiving matches: folded accents, the people for the place, quoted phrases, and advice on no result', async ({
+  page,
+  site,
+  problems,
+}) => {
   await page.goto(site());
   const dialog = await openWithSlash(page);
 
@@ -97,11 +113,16 @@ test('forgiving matches: folded accents, the people for the place, quoted phrase
 
   const phrase = await search(dialog, '"Operation Spiderweb"');
   await expect(phrase).toHaveCount(1);
-  await expect(phrase.first().getByRole('link').first()).toHaveAttribute('href', /\/chapters\/incident-chain\//);
+  await expect(phrase.first().getByRole('link').first()).toHaveAttribute(
+    'href',
+    /\/chapters\/incident-chain\//,
+  );
 
   const reversed = await search(dialog, '"Spiderweb Operation"');
   await expect(reversed).toHaveCount(0);
-  await expect(dialog.locator('pagefind-summary')).toHaveText('No results for "Spiderweb Operation"');
+  await expect(dialog.locator('pagefind-summary')).toHaveText(
+    'No results for "Spiderweb Operation"',
+  );
   await expect(dialog.getByText(/Try another spelling/)).toBeVisible();
   await expect(dialog.getByRole('link', { name: 'browse the contents' })).toBeVisible();
 
@@ -110,12 +131,19 @@ test('forgiving matches: folded accents, the people for the place, quoted phrase
   expect(problems).toEqual([]);
 });
 
-test('by keyboard alone: open, search, hear the count, choose, land on the highlighted section', async ({ page, site, problems }) => {
+test('by keyboard alone: open, search, hear the count, choose, land on the highlighted section', async ({
+  page,
+  site,
+  problems,
+}) => {
   await page.goto(site('chapters/energy/'));
   await recordAnnouncements(page);
-  const trigger = page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Search' });
+  const trigger = page
+    .getByRole('navigation', { name: 'Site' })
+    .getByRole('link', { name: 'Search' });
   // Tab to the header control, open, and close again: focus comes back to it.
-  for (let i = 0; i < 10 && !(await trigger.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 10 && !(await trigger.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(trigger).toBeFocused();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', DIALOG);
@@ -128,7 +156,9 @@ test('by keyboard alone: open, search, hear the count, choose, land on the highl
   await page.keyboard.press('Control+k');
   await expect(dialog.getByRole('searchbox')).toBeFocused();
   await page.keyboard.type('Spiderweb');
-  await expect.poll(() => page.evaluate(() => (window as unknown as { said: string[] }).said)).toContain('1 result for Spiderweb');
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { said: string[] }).said))
+    .toContain('1 result for Spiderweb');
 
   await expect(resultItems(dialog)).toHaveCount(1);
   // The page, then its sections: the one that tells of Spiderweb, and the diagram that names it.
@@ -140,11 +170,14 @@ test('by keyboard alone: open, search, hear the count, choose, land on the highl
   // Down to the first result, on down through its sections, Enter to go there.
   await page.keyboard.press('ArrowDown');
   await expect(links.first()).toBeFocused();
-  for (let i = 0; i < 5 && !(await section.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 5 && !(await section.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('ArrowDown');
   await expect(section).toBeFocused();
   await page.keyboard.press('Enter');
 
-  await expect(page).toHaveURL(/\/chapters\/incident-chain\/\?pagefind-highlight=spiderweb#operation-spiderweb--a-shadow-war$/);
+  await expect(page).toHaveURL(
+    /\/chapters\/incident-chain\/\?pagefind-highlight=spiderweb#operation-spiderweb--a-shadow-war$/,
+  );
   const heading = page.getByRole('heading', { name: 'Operation Spiderweb — A Shadow War?' });
   await expect(heading).toBeInViewport();
   const marks = page.locator('article mark.pagefind-highlight');
@@ -153,15 +186,27 @@ test('by keyboard alone: open, search, hear the count, choose, land on the highl
   expect(problems).toEqual([]);
 });
 
-test('a result link with highlighted terms marks them only inside the article', async ({ page, site, problems }) => {
-  await page.goto(site('chapters/incident-chain/?pagefind-highlight=iskander#cold-gestures-and-unmistakable-messages'));
+test('a result link with highlighted terms marks them only inside the article', async ({
+  page,
+  site,
+  problems,
+}) => {
+  await page.goto(
+    site(
+      'chapters/incident-chain/?pagefind-highlight=iskander#cold-gestures-and-unmistakable-messages',
+    ),
+  );
   const marks = page.locator('mark.pagefind-highlight');
   await expect(marks.first()).toHaveText('Iskander');
   const count = await marks.count();
   await expect(marks).toHaveText(Array.from({ length: count }, () => /^Iskander$/i));
   await expect(page.locator('article mark.pagefind-highlight')).toHaveCount(count);
   // The sentence the anchor leads to shows its mark on screen.
-  await expect(page.locator('p', { hasText: 'Tensions escalated even further on 14 November 2025' }).locator('mark')).toBeInViewport();
+  await expect(
+    page
+      .locator('p', { hasText: 'Tensions escalated even further on 14 November 2025' })
+      .locator('mark'),
+  ).toBeInViewport();
   // Without the parameter nothing is marked and the highlighter is not fetched.
   const fetched: string[] = [];
   page.on('request', (request) => fetched.push(request.url()));
@@ -172,13 +217,20 @@ test('a result link with highlighted terms marks them only inside the article', 
   expect(problems).toEqual([]);
 });
 
-test('the search page runs the query and filters from its address, and keeps the address shareable', async ({ page, site, problems }) => {
+test('the search page runs the query and filters from its address, and keeps the address shareable', async ({
+  page,
+  site,
+  problems,
+}) => {
   await page.goto(site('search/?q=Zangezur'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search');
   const main = page.getByRole('main');
   await expect(main.getByRole('searchbox')).toHaveValue('Zangezur');
   await expect(resultItems(main)).toHaveCount(2);
-  await expect(resultItems(main).first().getByRole('link').first()).toHaveAttribute('href', /\/chapters\/energy\//);
+  await expect(resultItems(main).first().getByRole('link').first()).toHaveAttribute(
+    'href',
+    /\/chapters\/energy\//,
+  );
 
   // Narrow by chapter: the address follows, and opening it again gives the same results.
   await main.getByRole('combobox', { name: 'Chapter' }).click();
@@ -187,27 +239,44 @@ test('the search page runs the query and filters from its address, and keeps the
   await expect(page).toHaveURL(/[?&]chapter=6\.\+Alliances\+and\+Realignments/);
   await page.reload();
   await expect(resultItems(main)).toHaveCount(1);
-  await expect(resultItems(main).first().getByRole('link').first()).toHaveAttribute('href', /\/chapters\/alliances\//);
+  await expect(resultItems(main).first().getByRole('link').first()).toHaveAttribute(
+    'href',
+    /\/chapters\/alliances\//,
+  );
 
   await main.getByRole('searchbox').fill('Iran');
   await expect(page).toHaveURL(/[?&]q=Iran(&|$)/);
   expect(problems).toEqual([]);
 });
 
-test('the actor filter narrows results to chapters about that actor', async ({ page, site, problems }) => {
+test('the actor filter narrows results to chapters about that actor', async ({
+  page,
+  site,
+  problems,
+}) => {
   await page.goto(site('search/?q=Russia&actor=Sudan'));
   const main = page.getByRole('main');
   await expect(resultItems(main)).toHaveCount(1);
-  await expect(resultItems(main).first().getByRole('link').first()).toHaveAttribute('href', /\/chapters\/incident-chain\//);
+  await expect(resultItems(main).first().getByRole('link').first()).toHaveAttribute(
+    'href',
+    /\/chapters\/incident-chain\//,
+  );
   expect(problems).toEqual([]);
 });
 
 test.describe('with JavaScript disabled', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the header search control is a link to the search page, which lists every chapter', async ({ page, site, problems }) => {
+  test('the header search control is a link to the search page, which lists every chapter', async ({
+    page,
+    site,
+    problems,
+  }) => {
     await page.goto(site('chapters/energy/'));
-    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Search' }).click();
+    await page
+      .getByRole('navigation', { name: 'Site' })
+      .getByRole('link', { name: 'Search' })
+      .click();
     await expect(page).toHaveURL(site('search/'));
     await expect(page.getByText('Search needs JavaScript')).toBeVisible();
     const chapters = page.getByRole('main').getByRole('listitem').getByRole('link');
@@ -219,9 +288,16 @@ test.describe('with JavaScript disabled', () => {
   });
 });
 
-test('when the search interface cannot load, the search page still lists every chapter', async ({ page, site }) => {
+test('when the search interface cannot load, the search page still lists every chapter', async ({
+  page,
+  site,
+}) => {
   await page.route('**/pagefind/**', (route) => route.abort());
   await page.goto(site('search/?q=TANAP'));
-  await expect(page.getByText(/Search needs JavaScript, which is turned off or could not load/)).toBeVisible();
-  await expect(page.getByRole('main').getByRole('link', { name: 'Energy and Corridors' })).toBeVisible();
+  await expect(
+    page.getByText(/Search needs JavaScript, which is turned off or could not load/),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('main').getByRole('link', { name: 'Energy and Corridors' }),
+  ).toBeVisible();
 });

@@ -28,7 +28,10 @@ export interface SourceArticle {
 
 /** Reads the article's plain-text source: first line the title, then headings and paragraphs. */
 export function readSourceArticle(text = readFileSync(SOURCE_PATH, 'utf8')): SourceArticle {
-  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const [title, ...body] = lines;
   const headings: string[] = [];
   const sentences: string[] = [];
@@ -68,7 +71,8 @@ export function compareWithSource(source: SourceArticle, builtBlocks: string[]):
   const report: FidelityReport = { missing: [], duplicated: [] };
   for (const sentence of [...source.headings, ...source.sentences]) {
     const count = occurrences(corpus, sentence);
-    if (count === 0) report.missing.push({ sentence, closest: closestMatch(sentence, builtSentences) });
+    if (count === 0)
+      report.missing.push({ sentence, closest: closestMatch(sentence, builtSentences) });
     else if (count > 1) report.duplicated.push({ sentence, count });
   }
   return report;
@@ -76,7 +80,12 @@ export function compareWithSource(source: SourceArticle, builtBlocks: string[]):
 
 function occurrences(haystack: string, needle: string): number {
   let count = 0;
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) count++;
+  for (
+    let at = haystack.indexOf(needle);
+    at !== -1;
+    at = haystack.indexOf(needle, at + needle.length)
+  )
+    count++;
   return count;
 }
 
@@ -85,7 +94,10 @@ function closestMatch(sentence: string, candidates: string[]): string | undefine
   const words = new Set(sentence.toLowerCase().split(' '));
   let best: { text: string; score: number } | undefined;
   for (const candidate of candidates) {
-    const shared = candidate.toLowerCase().split(' ').filter((w) => words.has(w)).length;
+    const shared = candidate
+      .toLowerCase()
+      .split(' ')
+      .filter((w) => words.has(w)).length;
     const score = shared / Math.max(words.size, candidate.split(' ').length);
     if (!best || score > best.score) best = { text: candidate, score };
   }

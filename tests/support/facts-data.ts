@@ -34,7 +34,12 @@ export function readActors(): [string, RawActor][] {
 }
 
 export function actorNames() {
-  return readActors().map(([id, a]) => ({ id, name: a.name, aliases: a.aliases ?? [], demonyms: a.demonyms ?? [] }));
+  return readActors().map(([id, a]) => ({
+    id,
+    name: a.name,
+    aliases: a.aliases ?? [],
+    demonyms: a.demonyms ?? [],
+  }));
 }
 
 /** Each chapter's MDX file: its path, full text, frontmatter actors and body. */

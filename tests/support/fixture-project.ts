@@ -1,10 +1,19 @@
+import { stripVTControlCharacters } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
-const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'test-results', 'screenshots', 'reports']);
+const SKIP = new Set([
+  'node_modules',
+  'dist',
+  '.astro',
+  '.git',
+  'test-results',
+  'screenshots',
+  'reports',
+]);
 
 /** A throwaway copy of the project (sharing node_modules) to break on purpose and build. */
 export function copyProject(): { dir: string; remove(): void } {
@@ -18,7 +27,10 @@ export function copyProject(): { dir: string; remove(): void } {
 }
 
 /** Runs `astro build` in a project folder with the project's own Node; returns its exit code and output. */
-export function buildProject(dir: string, env: NodeJS.ProcessEnv = {}): { status: number | null; output: string } {
+export function buildProject(
+  dir: string,
+  env: NodeJS.ProcessEnv = {},
+): { status: number | null; output: string } {
   const astro = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
   const result = spawnSync(process.execPath, [astro, 'build'], {
     cwd: dir,
@@ -26,5 +38,8 @@ export function buildProject(dir: string, env: NodeJS.ProcessEnv = {}): { status
     encoding: 'utf8',
     timeout: 240_000,
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
+  return {
+    status: result.status,
+    output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`),
+  };
 }

@@ -29,7 +29,13 @@ export async function runLighthouse(url: string): Promise<LighthouseSummary> {
       .filter((category) => category.id !== 'performance')
       .flatMap((category) => category.auditRefs)
       .map((ref) => audits[ref.id])
-      .filter((audit) => audit && audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative')
+      .filter(
+        (audit) =>
+          audit &&
+          audit.score !== null &&
+          audit.score < 1 &&
+          audit.scoreDisplayMode !== 'informative',
+      )
       .map((audit) => `${audit!.id}: ${audit!.title}`);
     return {
       url,

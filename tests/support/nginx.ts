@@ -39,7 +39,9 @@ async function freePort(): Promise<number> {
  */
 export async function serveWithNginx(distDir: string, sitePath = '/'): Promise<StaticSite> {
   await access(NGINX_BINARY).catch(() => {
-    throw new Error(`nginx not found at ${NGINX_BINARY}: install it (apt-get install nginx-light) or set NGINX_PATH.`);
+    throw new Error(
+      `nginx not found at ${NGINX_BINARY}: install it (apt-get install nginx-light) or set NGINX_PATH.`,
+    );
   });
   const work = await mkdtemp(join(tmpdir(), 'site-nginx-'));
   const webRoot = join(work, 'root');
@@ -87,7 +89,9 @@ http {
 `;
   const configPath = join(work, 'nginx.conf');
   await writeFile(configPath, config);
-  const child: ChildProcess = spawn(NGINX_BINARY, ['-p', work, '-c', configPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(NGINX_BINARY, ['-p', work, '-c', configPath], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const url = `http://127.0.0.1:${port}${base}`;
@@ -102,7 +106,9 @@ http {
     url,
     async stop() {
       child.kill('SIGTERM');
-      await new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));
+      await new Promise((done) =>
+        child.exitCode !== null ? done(null) : child.once('exit', done),
+      );
       await rm(work, { recursive: true, force: true });
     },
   };

@@ -30,14 +30,21 @@ function kindOf(resourceType: string, url: string): ResourceKind {
  * What a first visit to a page costs: every response body, by kind, raw and gzip-compressed
  * (compressed here at level 9, so the figure does not depend on the server's settings).
  */
-export async function measurePageWeight(browser: Browser, url: string, path: string): Promise<PageWeight> {
+export async function measurePageWeight(
+  browser: Browser,
+  url: string,
+  path: string,
+): Promise<PageWeight> {
   const context = await browser.newContext({ viewport: { width: 412, height: 915 } });
   const page = await context.newPage();
   const pending: Promise<void>[] = [];
   const weight: PageWeight = {
     path,
     requests: 0,
-    byKind: Object.fromEntries(KINDS.map((k) => [k, { raw: 0, gzip: 0 }])) as Record<ResourceKind, Bytes>,
+    byKind: Object.fromEntries(KINDS.map((k) => [k, { raw: 0, gzip: 0 }])) as Record<
+      ResourceKind,
+      Bytes
+    >,
     total: { raw: 0, gzip: 0 },
     urls: [],
   };

@@ -27,7 +27,10 @@ export function sourceSentences(): string[] {
 export function chapterSlugs(): string[] {
   return readdirSync(CHAPTERS)
     .filter((file) => file.endsWith('.mdx'))
-    .map((file) => ({ slug: file.slice(0, -4), order: Number(/^order:\s*(\d+)/m.exec(readFileSync(new URL(file, CHAPTERS), 'utf8'))?.[1]) }))
+    .map((file) => ({
+      slug: file.slice(0, -4),
+      order: Number(/^order:\s*(\d+)/m.exec(readFileSync(new URL(file, CHAPTERS), 'utf8'))?.[1]),
+    }))
     .sort((a, b) => a.order - b.order)
     .map((chapter) => chapter.slug);
 }
@@ -48,7 +51,8 @@ export function chapterSentences(slug: string): string[] {
     .map((line) => line.replace(/\s*<[A-Z][^<>]*\/>/g, ''))
     .map((line) => (line.startsWith('- ') ? line : line.replace(/^#+\s+/, '')))
     .filter((line) => source.has(line));
-  if (blocks.length === 0) throw new Error(`content/chapters/${slug}.mdx: no line of the article's source found in it`);
+  if (blocks.length === 0)
+    throw new Error(`content/chapters/${slug}.mdx: no line of the article's source found in it`);
   return [...(title && source.has(title) ? [title] : []), ...blocks].flatMap(sentencesOf);
 }
 
@@ -73,7 +77,18 @@ const MARGIN_PT = { top: (18 * 72) / 25.4, bottom: (20 * 72) / 25.4 };
 export function pdfBodyText(file: string): string {
   const [width, height] = pdfPageSize(file);
   const top = Math.floor(MARGIN_PT.top) - 2;
-  const crop = ['-r', '72', '-x', '0', '-y', String(top), '-W', String(Math.ceil(width)), '-H', String(Math.ceil(height - MARGIN_PT.bottom) + 2 - top)];
+  const crop = [
+    '-r',
+    '72',
+    '-x',
+    '0',
+    '-y',
+    String(top),
+    '-W',
+    String(Math.ceil(width)),
+    '-H',
+    String(Math.ceil(height - MARGIN_PT.bottom) + 2 - top),
+  ];
   return execFileSync('pdftotext', ['-enc', 'UTF-8', ...crop, file, '-'], { encoding: 'utf8' });
 }
 
@@ -92,7 +107,10 @@ export function pdfPageSize(file: string): [number, number] {
 /** How many bitmap images the PDF holds (vector drawings are not images). */
 export function pdfImageCount(file: string): number {
   const list = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
-  return list.split('\n').slice(2).filter((line) => line.trim()).length;
+  return list
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim()).length;
 }
 
 /**

@@ -4,8 +4,12 @@ import { basePathLinks, withBasePrefix } from '../../src/plugins/base-path-links
 
 describe('links written in chapters follow the base path', () => {
   it('prefixes root-relative links and leaves everything else alone', () => {
-    expect(withBasePrefix('/chapters/energy/#tanap', '/explainer')).toBe('/explainer/chapters/energy/#tanap');
-    expect(withBasePrefix('/explainer/chapters/energy/', '/explainer')).toBe('/explainer/chapters/energy/');
+    expect(withBasePrefix('/chapters/energy/#tanap', '/explainer')).toBe(
+      '/explainer/chapters/energy/#tanap',
+    );
+    expect(withBasePrefix('/explainer/chapters/energy/', '/explainer')).toBe(
+      '/explainer/chapters/energy/',
+    );
     expect(withBasePrefix('//cdn.example.org/x.js', '/explainer')).toBe('//cdn.example.org/x.js');
     expect(withBasePrefix('https://example.org/', '/explainer')).toBe('https://example.org/');
     expect(withBasePrefix('#section', '/explainer')).toBe('#section');

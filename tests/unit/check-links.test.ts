@@ -9,10 +9,19 @@ describe('the link and anchor checker', () => {
   afterAll(() => rmSync(dist, { recursive: true, force: true }));
   const page = (path: string, body: string) => {
     mkdirSync(join(dist, path), { recursive: true });
-    writeFileSync(join(dist, path, 'index.html'), `<!doctype html><html><body>${body}</body></html>`);
+    writeFileSync(
+      join(dist, path, 'index.html'),
+      `<!doctype html><html><body>${body}</body></html>`,
+    );
   };
-  page('', '<a href="/explainer/chapters/a/#s1">ok</a><a href="/explainer/chapters/b/">missing page</a>');
-  page('chapters/a', '<h2 id="s1">S1</h2><a href="#s2">missing anchor</a><a href="../a/#s1">ok</a><a href="/chapters/a/">no base</a><a href="https://example.org/">external</a><img src="/explainer/x.png" alt="">');
+  page(
+    '',
+    '<a href="/explainer/chapters/a/#s1">ok</a><a href="/explainer/chapters/b/">missing page</a>',
+  );
+  page(
+    'chapters/a',
+    '<h2 id="s1">S1</h2><a href="#s2">missing anchor</a><a href="../a/#s1">ok</a><a href="/chapters/a/">no base</a><a href="https://example.org/">external</a><img src="/explainer/x.png" alt="">',
+  );
 
   it('names the page and the link for every broken internal link or anchor, and nothing else', async () => {
     const broken = await checkLinks(dist, '/explainer/');

@@ -7,7 +7,10 @@ import { buildProject, copyProject } from '../support/fixture-project.ts';
 describe('broken chapters fail the build with a message that names the file', () => {
   let fixture: ReturnType<typeof copyProject>;
   let energy: string;
-  const original = readFileSync(new URL('../../content/chapters/energy.mdx', import.meta.url), 'utf8');
+  const original = readFileSync(
+    new URL('../../content/chapters/energy.mdx', import.meta.url),
+    'utf8',
+  );
 
   beforeAll(() => {
     fixture = copyProject();
@@ -25,7 +28,7 @@ describe('broken chapters fail the build with a message that names the file', ()
   });
 
   it('a malformed field names the file and the field', () => {
-    writeFileSync(energy, original.replace(/^actors:\n(  - .*\n)+/m, 'actors: Russia\n'));
+    writeFileSync(energy, original.replace(/^actors:\n( {2}- .*\n)+/m, 'actors: Russia\n'));
     const { status, output } = buildProject(fixture.dir);
     expect(status).not.toBe(0);
     expect(output).toContain('content/chapters/energy.mdx');
@@ -36,7 +39,9 @@ describe('broken chapters fail the build with a message that names the file', ()
     writeFileSync(energy, original.replace(/^order: 5$/m, 'order: 4'));
     const { status, output } = buildProject(fixture.dir);
     expect(status).not.toBe(0);
-    expect(output).toMatch(/content\/chapters\/(energy|incident-chain)\.mdx: field "order" is 4, the same as in content\/chapters\/(energy|incident-chain)\.mdx/);
+    expect(output).toMatch(
+      /content\/chapters\/(energy|incident-chain)\.mdx: field "order" is 4, the same as in content\/chapters\/(energy|incident-chain)\.mdx/,
+    );
   });
 
   it('an MDX syntax error names the file and the line', () => {

@@ -1,10 +1,24 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { articleBlocks, compareWithSource, formatReport, readSourceArticle } from '../support/article-text.ts';
+import {
+  articleBlocks,
+  compareWithSource,
+  formatReport,
+  readSourceArticle,
+} from '../support/article-text.ts';
 
 const DIST = new URL('../../dist/', import.meta.url);
-const CHAPTER_ORDER = ['introduction', 'history', 'wars-2020-2023', 'incident-chain', 'energy', 'alliances', 'risks', 'conclusion'];
+const CHAPTER_ORDER = [
+  'introduction',
+  'history',
+  'wars-2020-2023',
+  'incident-chain',
+  'energy',
+  'alliances',
+  'risks',
+  'conclusion',
+];
 
 describe('the built chapters carry the article word for word', () => {
   const source = readSourceArticle();
@@ -24,7 +38,9 @@ describe('the built chapters carry the article word for word', () => {
 
   it('gives the home page the article’s title as its heading', () => {
     const { document } = parseHTML(readFileSync(new URL('index.html', DIST), 'utf8'));
-    expect([...document.querySelectorAll('h1')].map((h1) => h1.textContent?.trim())).toEqual([source.title]);
+    expect([...document.querySelectorAll('h1')].map((h1) => h1.textContent?.trim())).toEqual([
+      source.title,
+    ]);
   });
 });
 
@@ -44,7 +60,9 @@ describe('the fidelity check itself', () => {
     const withDuplicate = [...withoutOne, 'Türkiye supports Baku’s stance.'];
     const report = compareWithSource(source, withDuplicate);
     const text = formatReport(report);
-    expect(text).toContain('ALTERED: "The aircraft crash-landed in Kazakhstan, killing 38 people."');
+    expect(text).toContain(
+      'ALTERED: "The aircraft crash-landed in Kazakhstan, killing 38 people."',
+    );
     expect(text).toContain('built: "The aircraft crash-landed in Kazakhstan, killing 39 people."');
     expect(text).toContain('MISSING: "Baku denied involvement."');
     expect(text).toContain('DUPLICATED ×2: "Türkiye supports Baku’s stance."');

@@ -32,7 +32,12 @@ describe('cache key', () => {
     const key = cacheKey(SOURCE, settings);
     expect(cacheKey(SOURCE.replace('Europe', 'Ukraine'), settings)).not.toBe(key);
     expect(cacheKey(SOURCE, { ...settings, mermaid: '12.9.9' })).not.toBe(key);
-    expect(cacheKey(SOURCE, { ...settings, config: { ...(settings['config'] as object), theme: 'dark' } })).not.toBe(key);
+    expect(
+      cacheKey(SOURCE, {
+        ...settings,
+        config: { ...(settings['config'] as object), theme: 'dark' },
+      }),
+    ).not.toBe(key);
   });
 
   test('includes the installed Mermaid version', () => {
@@ -41,7 +46,12 @@ describe('cache key', () => {
 });
 
 describe('cache folder', () => {
-  const entry: RenderedDiagram = { svg: '<svg id="diagram-x"></svg>', title: 'T', description: 'D', relations: ['A → B'] };
+  const entry: RenderedDiagram = {
+    svg: '<svg id="diagram-x"></svg>',
+    title: 'T',
+    description: 'D',
+    relations: ['A → B'],
+  };
 
   test('reads back what it wrote and misses unknown keys', () => {
     const cache = new DiagramCache(freshDir('roundtrip'));
@@ -57,14 +67,21 @@ describe('cache folder', () => {
     cache.write('bbbbbbbbbbbbbbbb', entry);
     writeFileSync(join(dir, 'labels.woff2'), 'font');
     expect(cache.prune(new Set(['aaaaaaaaaaaaaaaa']))).toEqual(['bbbbbbbbbbbbbbbb']);
-    expect(readdirSync(dir).sort()).toEqual(['aaaaaaaaaaaaaaaa.json', 'aaaaaaaaaaaaaaaa.svg', 'labels.woff2']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'aaaaaaaaaaaaaaaa.json',
+      'aaaaaaaaaaaaaaaa.svg',
+      'labels.woff2',
+    ]);
   });
 });
 
 describe('fences', () => {
   test('are found with their file and the line of the opening fence', () => {
     const file = join(scratch, 'chapter.mdx');
-    writeFileSync(file, `---\ntitle: T\n---\n\nA paragraph.\n\n\`\`\`mermaid\n${SOURCE}\n\`\`\`\n\n\`\`\`js\nnot a diagram\n\`\`\`\n`);
+    writeFileSync(
+      file,
+      `---\ntitle: T\n---\n\nA paragraph.\n\n\`\`\`mermaid\n${SOURCE}\n\`\`\`\n\n\`\`\`js\nnot a diagram\n\`\`\`\n`,
+    );
     expect(findFences(file, scratch)).toEqual([{ source: SOURCE, file: 'chapter.mdx', line: 7 }]);
   });
 });
@@ -77,12 +94,21 @@ describe('rendering with a real browser', () => {
   afterAll(() => service.close());
 
   test('renders accessible, self-contained SVG and a text alternative from the parsed model', async () => {
-    const diagram = await service.diagramFor({ source: SOURCE, file: 'content/chapters/t.mdx', line: 3 });
+    const diagram = await service.diagramFor({
+      source: SOURCE,
+      file: 'content/chapters/t.mdx',
+      line: 3,
+    });
     const prefix = `diagram-${service.keyOf(SOURCE)}`;
     expect(diagram.title).toBe('Route test');
     expect(diagram.description).toBe('A small test diagram.');
-    expect(diagram.relations).toEqual(['Azerbaijan — gas via a pipeline → Europe', 'Azerbaijan — neighbours — Armenia']);
-    expect(diagram.svg).toMatch(/^<svg id="diagram-[0-9a-f]{16}" class="diagram__svg"[^>]* role="img"[^>]* data-pagefind-ignore>/);
+    expect(diagram.relations).toEqual([
+      'Azerbaijan — gas via a pipeline → Europe',
+      'Azerbaijan — neighbours — Armenia',
+    ]);
+    expect(diagram.svg).toMatch(
+      /^<svg id="diagram-[0-9a-f]{16}" class="diagram__svg"[^>]* role="img"[^>]* data-pagefind-ignore>/,
+    );
     expect(diagram.svg).not.toContain('<style');
     expect(diagram.svg).not.toContain('foreignObject');
     expect(diagram.svg).toContain('>Europe</tspan>');
@@ -96,15 +122,17 @@ describe('rendering with a real browser', () => {
 
   test('invalid syntax fails with Mermaid’s own message, naming the file and line of the fence', async () => {
     const broken = 'flowchart TD\n  accTitle: Broken\n  A -->|label B\n  B --> ]';
-    await expect(service.diagramFor({ source: broken, file: 'content/chapters/energy.mdx', line: 42 })).rejects.toThrow(
+    await expect(
+      service.diagramFor({ source: broken, file: 'content/chapters/energy.mdx', line: 42 }),
+    ).rejects.toThrow(
       /Invalid Mermaid diagram in the fence at content\/chapters\/energy\.mdx:42: Parse error on line \d+/,
     );
   });
 
   test('a diagram without accTitle is refused, since it has no caption or accessible name', async () => {
-    await expect(service.diagramFor({ source: 'flowchart TD\n  A --> B', file: 'x.mdx', line: 5 })).rejects.toThrow(
-      /x\.mdx:5 has no accTitle/,
-    );
+    await expect(
+      service.diagramFor({ source: 'flowchart TD\n  A --> B', file: 'x.mdx', line: 5 }),
+    ).rejects.toThrow(/x\.mdx:5 has no accTitle/);
   });
 });
 
@@ -113,9 +141,13 @@ describe('without a browser', () => {
 
   test('a new or changed diagram fails, naming it and saying how to get a browser', async () => {
     const service = new DiagramService({ cacheDir: freshDir('no-browser'), env: noBrowser });
-    const error = await service.diagramFor({ source: SOURCE, file: 'content/chapters/energy.mdx', line: 9 }).catch((e: Error) => e);
+    const error = await service
+      .diagramFor({ source: SOURCE, file: 'content/chapters/energy.mdx', line: 9 })
+      .catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toMatch(/The diagram "Route test" at content\/chapters\/energy\.mdx:9 is new or changed/);
+    expect((error as Error).message).toMatch(
+      /The diagram "Route test" at content\/chapters\/energy\.mdx:9 is new or changed/,
+    );
     expect((error as Error).message).toMatch(/CHROMIUM_PATH/);
     expect((error as Error).message).toMatch(/npx playwright install chromium/);
   });
@@ -126,7 +158,10 @@ describe('without a browser', () => {
     const rendered = await warm.diagramFor({ source: SOURCE, file: 'a.mdx', line: 1 });
     await warm.close();
     const offline = new DiagramService({ cacheDir: dir, env: noBrowser });
-    expect(await offline.prepare([{ source: SOURCE, file: 'a.mdx', line: 1 }])).toEqual({ rendered: 0, cached: 1 });
+    expect(await offline.prepare([{ source: SOURCE, file: 'a.mdx', line: 1 }])).toEqual({
+      rendered: 0,
+      cached: 1,
+    });
     expect(await offline.diagramFor({ source: SOURCE, file: 'a.mdx', line: 1 })).toEqual(rendered);
   });
 });

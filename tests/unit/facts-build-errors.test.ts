@@ -7,7 +7,8 @@ import { buildProject, copyProject } from '../support/fixture-project.ts';
 describe('bad facts data fails the build with a message naming the file, line and entry', () => {
   let fixture: ReturnType<typeof copyProject>;
   const read = (path: string) => readFileSync(join(fixture.dir, path), 'utf8');
-  const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+  const lineOf = (text: string, needle: string) =>
+    text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
   beforeAll(() => {
     fixture = copyProject();
@@ -17,14 +18,22 @@ describe('bad facts data fails the build with a message naming the file, line an
   it('an event with an unknown actor and another with a heading id that does not exist', () => {
     const original = read('content/events.yaml');
     const broken = original
-      .replace('actors: [operation-spiderweb, sbu, ukraine, russia, azerbaijan]', 'actors: [operation-spiderweb, sbu, ukrane, russia, azerbaijan]')
-      .replace('section: energy-as-a-strategic-weapon\n  actors: [russia, socar', 'section: energy-as-a-weapon\n  actors: [russia, socar');
+      .replace(
+        'actors: [operation-spiderweb, sbu, ukraine, russia, azerbaijan]',
+        'actors: [operation-spiderweb, sbu, ukrane, russia, azerbaijan]',
+      )
+      .replace(
+        'section: energy-as-a-strategic-weapon\n  actors: [russia, socar',
+        'section: energy-as-a-weapon\n  actors: [russia, socar',
+      );
     expect(broken).not.toBe(original);
     writeFileSync(join(fixture.dir, 'content/events.yaml'), broken);
     const { status, output } = buildProject(fixture.dir);
     writeFileSync(join(fixture.dir, 'content/events.yaml'), original);
     expect(status).not.toBe(0);
-    expect(output).toContain(`content/events.yaml:${lineOf(broken, 'ukrane')}: event "operation-spiderweb": unknown actor "ukrane"`);
+    expect(output).toContain(
+      `content/events.yaml:${lineOf(broken, 'ukrane')}: event "operation-spiderweb": unknown actor "ukrane"`,
+    );
     expect(output).toContain(
       `content/events.yaml:${lineOf(broken, 'energy-as-a-weapon')}: event "odesa-strike": section "#energy-as-a-weapon" does not exist in chapter "energy"`,
     );
@@ -38,6 +47,8 @@ describe('bad facts data fails the build with a message naming the file, line an
     const { status, output } = buildProject(fixture.dir);
     writeFileSync(join(fixture.dir, file), original);
     expect(status).not.toBe(0);
-    expect(output).toContain(`${file}:${lineOf(broken, '- Socar')}: actor "Socar" is not the name or an alias of any actor in content/actors.yaml (did you mean "SOCAR"?)`);
+    expect(output).toContain(
+      `${file}:${lineOf(broken, '- Socar')}: actor "Socar" is not the name or an alias of any actor in content/actors.yaml (did you mean "SOCAR"?)`,
+    );
   });
 });

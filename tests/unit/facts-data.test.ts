@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readSourceArticle } from '../support/article-text.ts';
 import { actorNames, read, readActors, readChapters, readEvents } from '../support/facts-data.ts';
-import { compareEventDates, dateProblem, formatEventDate, parseEventDate } from '../../src/lib/facts/event-dates.ts';
+import {
+  compareEventDates,
+  dateProblem,
+  formatEventDate,
+  parseEventDate,
+} from '../../src/lib/facts/event-dates.ts';
 import { claimLabelProblem } from '../../src/lib/facts/claim-labels.ts';
 import { splitSections } from '../../src/lib/facts/chapter-sections.ts';
 import { createMentionFinder, termsOf } from '../../src/lib/facts/mentions.ts';
@@ -19,7 +24,21 @@ const chapters = readChapters();
 describe('the events data', () => {
   it('has the events a reader expects, from 1999 to 14 November 2025', () => {
     const dates = events.map(([, e]) => formatEventDate(parseEventDate(e.date, e.precision)));
-    for (const date of ['1999', 'June 2018', '2020', '2022', '2023', '25 December 2024', 'Early 2025', 'June 2025', '1 June 2025', 'July 2025', 'August 2025', 'October 2025', '14 November 2025']) {
+    for (const date of [
+      '1999',
+      'June 2018',
+      '2020',
+      '2022',
+      '2023',
+      '25 December 2024',
+      'Early 2025',
+      'June 2025',
+      '1 June 2025',
+      'July 2025',
+      'August 2025',
+      'October 2025',
+      '14 November 2025',
+    ]) {
       expect(dates).toContain(date);
     }
   });
@@ -32,13 +51,20 @@ describe('the events data', () => {
   });
 
   it('quotes each event’s sentence word for word from the article', () => {
-    const notSentences = events.filter(([, e]) => !source.sentences.includes(e.quote)).map(([id, e]) => `${id}: "${e.quote}"`);
+    const notSentences = events
+      .filter(([, e]) => !source.sentences.includes(e.quote))
+      .map(([id, e]) => `${id}: "${e.quote}"`);
     expect(notSentences).toEqual([]);
   });
 
   it('dates each event as its sentence does', () => {
     const disagreeing = events
-      .filter(([, e]) => !e.quote.toLowerCase().includes(formatEventDate(parseEventDate(e.date, e.precision)).toLowerCase()))
+      .filter(
+        ([, e]) =>
+          !e.quote
+            .toLowerCase()
+            .includes(formatEventDate(parseEventDate(e.date, e.precision)).toLowerCase()),
+      )
       .map(([id, e]) => `${id}: ${e.date} is not in "${e.quote}"`);
     expect(disagreeing).toEqual([]);
   });
@@ -54,7 +80,10 @@ describe('the events data', () => {
   it('lists the events in chronological order', () => {
     const outOfOrder = events.slice(1).flatMap(([id, e], i) => {
       const [previousId, previous] = events[i]!;
-      const order = compareEventDates(parseEventDate(previous.date, previous.precision), parseEventDate(e.date, e.precision));
+      const order = compareEventDates(
+        parseEventDate(previous.date, previous.precision),
+        parseEventDate(e.date, e.precision),
+      );
       return order > 0 ? [`${previousId} (${previous.date}) comes before ${id} (${e.date})`] : [];
     });
     expect(outOfOrder).toEqual([]);
@@ -63,7 +92,11 @@ describe('the events data', () => {
   it('labels a claim only with a sentence of the article that says so', () => {
     const labelled = events.flatMap(([id, e]) => (e.status ?? []).map((s) => ({ id, ...s })));
     expect(labelled.map((l) => `${l.id}:${l.label}`)).toEqual(
-      expect.arrayContaining(['operation-spiderweb:alleged', 'operation-spiderweb:denied', 'iran-protests:denied']),
+      expect.arrayContaining([
+        'operation-spiderweb:alleged',
+        'operation-spiderweb:denied',
+        'iran-protests:denied',
+      ]),
     );
     for (const label of labelled) {
       expect(source.sentences, label.id).toContain(label.sentence);
@@ -73,7 +106,9 @@ describe('the events data', () => {
 
   it('names only known actors', () => {
     const ids = new Set(actors.map(([id]) => id));
-    const unknown = events.flatMap(([id, e]) => e.actors.filter((a) => !ids.has(a)).map((a) => `${id}: ${a}`));
+    const unknown = events.flatMap(([id, e]) =>
+      e.actors.filter((a) => !ids.has(a)).map((a) => `${id}: ${a}`),
+    );
     expect(unknown).toEqual([]);
   });
 });
@@ -97,7 +132,11 @@ describe('the actors data', () => {
   });
 
   it('finds every name, alias and demonym in at least one section of the chapters', () => {
-    const unused = actorNames().flatMap((a) => termsOf(a).filter((t) => !foundTerms.has(t)).map((t) => `${a.id}: "${t}"`));
+    const unused = actorNames().flatMap((a) =>
+      termsOf(a)
+        .filter((t) => !foundTerms.has(t))
+        .map((t) => `${a.id}: "${t}"`),
+    );
     expect(unused).toEqual([]);
   });
 
@@ -114,7 +153,9 @@ describe('the actors data', () => {
 });
 
 describe('the claim labels in the chapters', () => {
-  const tags = chapters.flatMap((c) => findClaimTags(c.text).map((tag) => ({ ...tag, chapter: c.id, file: c.file })));
+  const tags = chapters.flatMap((c) =>
+    findClaimTags(c.text).map((tag) => ({ ...tag, chapter: c.id, file: c.file })),
+  );
 
   it('stand after the sentences in which the article says so', () => {
     expect(tags.map((t) => `${t.chapter}:${t.status}${t.by ? `:${t.by}` : ''}`).sort()).toEqual([
@@ -128,7 +169,11 @@ describe('the claim labels in the chapters', () => {
     for (const chapter of chapters) {
       expect(claimTagProblems(chapter.file, findClaimTags(chapter.text), article)).toEqual([]);
     }
-    expect(tags.find((t) => t.status === 'unverified')!.sentence).toMatch(/these claims remain unverified\.$/);
-    expect(tags.find((t) => t.status === 'denied' && t.chapter === 'incident-chain')!.sentence).toBe('Baku denied involvement.');
+    expect(tags.find((t) => t.status === 'unverified')!.sentence).toMatch(
+      /these claims remain unverified\.$/,
+    );
+    expect(
+      tags.find((t) => t.status === 'denied' && t.chapter === 'incident-chain')!.sentence,
+    ).toBe('Baku denied involvement.');
   });
 });

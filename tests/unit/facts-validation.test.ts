@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compareEventDates, dateProblem, formatEventDate, parseEventDate } from '../../src/lib/facts/event-dates.ts';
+import {
+  compareEventDates,
+  dateProblem,
+  formatEventDate,
+  parseEventDate,
+} from '../../src/lib/facts/event-dates.ts';
 import { createMentionFinder } from '../../src/lib/facts/mentions.ts';
 import { splitSections } from '../../src/lib/facts/chapter-sections.ts';
 import { findClaimTags } from '../../src/lib/facts/claim-tags.ts';
@@ -31,12 +36,27 @@ describe('event dates', () => {
 
   it('orders by the latest day a date allows, the precise one first on a tie', () => {
     const dates = ['2025', '2025-06', '2025-06-01', 'early 2025', '2024-12', '2024-12-25', '1999'];
-    const precision = (d: string) => (/^\d{4}$/.test(d) ? 'year' : /^\d{4}-\d{2}$/.test(d) ? 'month' : /^\d{4}-/.test(d) ? 'day' : 'season');
+    const precision = (d: string) =>
+      /^\d{4}$/.test(d)
+        ? 'year'
+        : /^\d{4}-\d{2}$/.test(d)
+          ? 'month'
+          : /^\d{4}-/.test(d)
+            ? 'day'
+            : 'season';
     const sorted = dates
       .map((d) => parseEventDate(d, precision(d)))
       .sort(compareEventDates)
       .map(formatEventDate);
-    expect(sorted).toEqual(['1999', '25 December 2024', 'December 2024', 'Early 2025', '1 June 2025', 'June 2025', '2025']);
+    expect(sorted).toEqual([
+      '1999',
+      '25 December 2024',
+      'December 2024',
+      'Early 2025',
+      '1 June 2025',
+      'June 2025',
+      '2025',
+    ]);
   });
 });
 
@@ -47,10 +67,15 @@ describe('finding mentions', () => {
     { id: 'airline', name: 'Azerbaijan Airlines', aliases: [], demonyms: [] },
     { id: 'turkiye', name: 'Türkiye', aliases: ['Turkey'], demonyms: ['Turkish'] },
   ]);
-  const asObject = (text: string) => Object.fromEntries([...find(text)].map(([id, terms]) => [id, Object.fromEntries(terms)]));
+  const asObject = (text: string) =>
+    Object.fromEntries([...find(text)].map(([id, terms]) => [id, Object.fromEntries(terms)]));
 
   it('matches whole words, with possessives and hyphens, and the longest name first', () => {
-    expect(asObject('Russia’s war, Moscow-Baku ties, a Russian drone, Pro-Kremlin sources, an Azerbaijan Airlines plane')).toEqual({
+    expect(
+      asObject(
+        'Russia’s war, Moscow-Baku ties, a Russian drone, Pro-Kremlin sources, an Azerbaijan Airlines plane',
+      ),
+    ).toEqual({
       russia: { Russia: 1, Moscow: 1, Russian: 1, Kremlin: 1 },
       azerbaijan: { Baku: 1 },
       airline: { 'Azerbaijan Airlines': 1 },
@@ -58,17 +83,23 @@ describe('finding mentions', () => {
   });
 
   it('finds both spellings of one actor and nothing inside longer words or in lower case', () => {
-    expect(asObject('Turkey, Türkiye’s side, Turkish drones; turkey; Russians, Russianness; Bakunin; Azerbaijani public')).toEqual({
+    expect(
+      asObject(
+        'Turkey, Türkiye’s side, Turkish drones; turkey; Russians, Russianness; Bakunin; Azerbaijani public',
+      ),
+    ).toEqual({
       turkiye: { Turkey: 1, Türkiye: 1, Turkish: 1 },
       azerbaijan: { Azerbaijani: 1 },
     });
   });
 
   it('refuses a name that two actors claim', () => {
-    expect(() => createMentionFinder([
-      { id: 'a', name: 'Baku', aliases: [], demonyms: [] },
-      { id: 'b', name: 'Azerbaijan', aliases: ['Baku'], demonyms: [] },
-    ])).toThrow(/"Baku" belongs to both "a" and "b"/);
+    expect(() =>
+      createMentionFinder([
+        { id: 'a', name: 'Baku', aliases: [], demonyms: [] },
+        { id: 'b', name: 'Azerbaijan', aliases: ['Baku'], demonyms: [] },
+      ]),
+    ).toThrow(/"Baku" belongs to both "a" and "b"/);
   });
 });
 
@@ -95,13 +126,19 @@ describe('chapter sections and claim tags', () => {
   it('cuts the prose at ## and ### headings and keeps only the article’s words', () => {
     expect(splitSections(mdx)).toEqual([
       { text: 'Lead-in about Russia.' },
-      { depth: 2, heading: 'First Section', text: 'It happened. Baku denied involvement. Then more.' },
+      {
+        depth: 2,
+        heading: 'First Section',
+        text: 'It happened. Baku denied involvement. Then more.',
+      },
       { depth: 3, heading: 'A Sub-Section', text: 'a list item with a link' },
     ]);
   });
 
   it('finds each label with the sentence before it and its line', () => {
-    expect(findClaimTags(mdx)).toEqual([{ status: 'denied', by: 'Baku', sentence: 'Baku denied involvement.', line: 7 }]);
+    expect(findClaimTags(mdx)).toEqual([
+      { status: 'denied', by: 'Baku', sentence: 'Baku denied involvement.', line: 7 },
+    ]);
   });
 });
 
@@ -130,13 +167,20 @@ describe('build-time checks name the file, the line and the entry', () => {
         {
           id: 'incident-chain',
           sections: [
-            { anchor: 'the-azerbaijan-airlines-tragedy', text: 'The recent crisis began on 25 December 2024.' },
-            { anchor: 'operation-spiderweb--a-shadow-war', text: 'It was alleged. Baku denied involvement.' },
+            {
+              anchor: 'the-azerbaijan-airlines-tragedy',
+              text: 'The recent crisis began on 25 December 2024.',
+            },
+            {
+              anchor: 'operation-spiderweb--a-shadow-war',
+              text: 'It was alleged. Baku denied involvement.',
+            },
           ],
         },
       ],
     ]),
-    article: 'The recent crisis began on 25 December 2024.\nIt was alleged. Baku denied involvement.',
+    article:
+      'The recent crisis began on 25 December 2024.\nIt was alleged. Baku denied involvement.',
     where: locator('content/events.yaml', eventsYaml),
   };
   const event = (overrides: object) => ({
@@ -165,46 +209,87 @@ describe('build-time checks name the file, the line and the entry', () => {
   });
 
   it('a quote in the wrong section, naming the right one', () => {
-    expect(eventProblems([event({ section: 'the-azerbaijan-airlines-tragedy' })], context)).toEqual([
-      'content/events.yaml:13: event "bad-event": the quote is not in section "#the-azerbaijan-airlines-tragedy" of chapter "incident-chain"; it is in incident-chain#operation-spiderweb--a-shadow-war',
-    ]);
+    expect(eventProblems([event({ section: 'the-azerbaijan-airlines-tragedy' })], context)).toEqual(
+      [
+        'content/events.yaml:13: event "bad-event": the quote is not in section "#the-azerbaijan-airlines-tragedy" of chapter "incident-chain"; it is in incident-chain#operation-spiderweb--a-shadow-war',
+      ],
+    );
   });
 
   it('a quote that is not word for word, an unknown chapter, a missing section', () => {
     expect(eventProblems([event({ quote: 'Baku denies involvement.' })], context)[0]).toMatch(
       /^content\/events\.yaml:11: event "bad-event": the quote is not word for word in content\/source\/article\.txt: "Baku denies involvement\."$/,
     );
-    expect(eventProblems([event({ chapter: 'incidents' })], context)[0]).toMatch(/:12: event "bad-event": unknown chapter "incidents" \(chapters: incident-chain\)/);
-    expect(eventProblems([event({ section: undefined })], context)[0]).toMatch(/event "bad-event": needs a section: .*one of: the-azerbaijan-airlines-tragedy/);
+    expect(eventProblems([event({ chapter: 'incidents' })], context)[0]).toMatch(
+      /:12: event "bad-event": unknown chapter "incidents" \(chapters: incident-chain\)/,
+    );
+    expect(eventProblems([event({ section: undefined })], context)[0]).toMatch(
+      /event "bad-event": needs a section: .*one of: the-azerbaijan-airlines-tragedy/,
+    );
   });
 
   it('a label the sentence does not state', () => {
-    const problems = eventProblems([event({ status: [{ label: 'verified', sentence: 'Baku denied involvement.' }] })], context);
-    expect(problems).toEqual([expect.stringMatching(/^content\/events\.yaml:9: event "bad-event": the label "verified" needs a sentence that says so/)]);
-    expect(eventProblems([event({ status: [{ label: 'denied', by: 'Moscow', sentence: 'Baku denied involvement.' }] })], context)).toEqual([
+    const problems = eventProblems(
+      [event({ status: [{ label: 'verified', sentence: 'Baku denied involvement.' }] })],
+      context,
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^content\/events\.yaml:9: event "bad-event": the label "verified" needs a sentence that says so/,
+      ),
+    ]);
+    expect(
+      eventProblems(
+        [
+          event({
+            status: [{ label: 'denied', by: 'Moscow', sentence: 'Baku denied involvement.' }],
+          }),
+        ],
+        context,
+      ),
+    ).toEqual([
       'content/events.yaml:9: event "bad-event": the label names "Moscow", who is not named in the sentence: "Baku denied involvement."',
     ]);
   });
 
   it('a chapter that lists an actor no entry knows, with a suggestion', () => {
     const actors = [{ id: 'turkiye', name: 'Türkiye', aliases: ['Turkey'], demonyms: ['Turkish'] }];
-    const text = '---\ntitle: "Energy"\nactors:\n  - Türkiye\n  - Turkey\n  - turkish\n  - Atlantis\n---\n';
-    expect(chapterActorProblems([{ file: 'content/chapters/energy.mdx', text, actors: ['Türkiye', 'Turkey', 'turkish', 'Atlantis'] }], actors)).toEqual([
+    const text =
+      '---\ntitle: "Energy"\nactors:\n  - Türkiye\n  - Turkey\n  - turkish\n  - Atlantis\n---\n';
+    expect(
+      chapterActorProblems(
+        [
+          {
+            file: 'content/chapters/energy.mdx',
+            text,
+            actors: ['Türkiye', 'Turkey', 'turkish', 'Atlantis'],
+          },
+        ],
+        actors,
+      ),
+    ).toEqual([
       'content/chapters/energy.mdx:6: actor "turkish" is not the name or an alias of any actor in content/actors.yaml (did you mean "Türkiye"?)',
       'content/chapters/energy.mdx:7: actor "Atlantis" is not the name or an alias of any actor in content/actors.yaml',
     ]);
   });
 
   it('a claim label where the sentence does not say so, or with no sentence before it', () => {
-    const mdx = 'Baku denied involvement. <Claim status="verified" />\n<Claim status="alleged" /> It was alleged.';
-    expect(claimTagProblems('content/chapters/x.mdx', findClaimTags(mdx), context.article)).toEqual([
-      expect.stringMatching(/^content\/chapters\/x\.mdx:1: the label "verified" needs a sentence that says so/),
-      'content/chapters/x.mdx:2: a <Claim> label must follow, on the same line, the sentence it qualifies',
-    ]);
+    const mdx =
+      'Baku denied involvement. <Claim status="verified" />\n<Claim status="alleged" /> It was alleged.';
+    expect(claimTagProblems('content/chapters/x.mdx', findClaimTags(mdx), context.article)).toEqual(
+      [
+        expect.stringMatching(
+          /^content\/chapters\/x\.mdx:1: the label "verified" needs a sentence that says so/,
+        ),
+        'content/chapters/x.mdx:2: a <Claim> label must follow, on the same line, the sentence it qualifies',
+      ],
+    );
   });
 
   it('reports every problem at once', () => {
-    expect(() => assertNoProblems(['a: one', 'b: two'], 'content/events.yaml')).toThrow('2 problem(s) in content/events.yaml:\n  - a: one\n  - b: two');
+    expect(() => assertNoProblems(['a: one', 'b: two'], 'content/events.yaml')).toThrow(
+      '2 problem(s) in content/events.yaml:\n  - a: one\n  - b: two',
+    );
     expect(() => assertNoProblems([], 'x')).not.toThrow();
   });
 });

@@ -6,14 +6,24 @@ const page = `<!doctype html><html><body><p class="x" data-print="hide"><a href=
 
 describe('fillPdfLinks', () => {
   it('fills the placeholder with a link, the format and the size, touching nothing else', () => {
-    const filled = fillPdfLinks(page, new Map([['energy.pdf', { bytes: 48_300, formatLabel: 'A4' }]]));
-    const link = '<a href="/explainer/pdf/energy.pdf" type="application/pdf">Download this chapter as PDF (A4, 47 KB)</a>';
+    const filled = fillPdfLinks(
+      page,
+      new Map([['energy.pdf', { bytes: 48_300, formatLabel: 'A4' }]]),
+    );
+    const link =
+      '<a href="/explainer/pdf/energy.pdf" type="application/pdf">Download this chapter as PDF (A4, 47 KB)</a>';
     expect(filled).toBe(page.replace('></span>', `>${link}</span>`));
   });
 
   it('replaces an earlier link when run again, and removes it when the PDF is gone', () => {
-    const once = fillPdfLinks(page, new Map([['energy.pdf', { bytes: 3_000_000, formatLabel: 'A4' }]]));
-    const twice = fillPdfLinks(once, new Map([['energy.pdf', { bytes: 2_000, formatLabel: 'US Letter' }]]));
+    const once = fillPdfLinks(
+      page,
+      new Map([['energy.pdf', { bytes: 3_000_000, formatLabel: 'A4' }]]),
+    );
+    const twice = fillPdfLinks(
+      once,
+      new Map([['energy.pdf', { bytes: 2_000, formatLabel: 'US Letter' }]]),
+    );
     expect(twice.match(/<a href="\/explainer/g)).toHaveLength(1);
     expect(twice).toContain('(US Letter, 2 KB)');
     expect(fillPdfLinks(twice, new Map())).toBe(page);

@@ -22,7 +22,19 @@ const DIST = 'dist';
 const WHOLE = 'azerbaijans-quiet-pivot.pdf';
 const CHAPTER = 'incident-chain';
 /** What the site shows around the text on screen; none of it belongs on paper. */
-const CHROME = ['Skip to content', 'Dark theme', 'Search', 'Previous chapter', 'Next chapter', 'On this page', 'Print this chapter', 'Print the whole article', 'Download', 'Sitemap', 'min read'];
+const CHROME = [
+  'Skip to content',
+  'Dark theme',
+  'Search',
+  'Previous chapter',
+  'Next chapter',
+  'On this page',
+  'Print this chapter',
+  'Print the whole article',
+  'Download',
+  'Sitemap',
+  'min read',
+];
 
 // Pages a chapter may take: at most ~900 words fill an A4 page, at least ~300 do; a figure takes
 // at most a page of its own.
@@ -32,10 +44,15 @@ const mostPages = (words: number, figures: number) => Math.ceil(words / 300) + 1
 let work: string;
 const runPdf = (...args: string[]) => runPdfWith(process.env, ...args);
 const runPdfWith = (env: NodeJS.ProcessEnv, ...args: string[]) =>
-  execFileSync(process.execPath, ['scripts/pdf.ts', `--dist=${work}`, ...args], { encoding: 'utf8', stdio: 'pipe', env });
+  execFileSync(process.execPath, ['scripts/pdf.ts', `--dist=${work}`, ...args], {
+    encoding: 'utf8',
+    stdio: 'pipe',
+    env,
+  });
 
 beforeAll(() => {
-  if (!existsSync(join(DIST, 'pdf/documents.json'))) throw new Error('dist/ is missing or stale: run `npm run build` first.');
+  if (!existsSync(join(DIST, 'pdf/documents.json')))
+    throw new Error('dist/ is missing or stale: run `npm run build` first.');
   // A copy, so the e2e suite's dist/ stays exactly as the build left it.
   work = mkdtempSync(join(tmpdir(), 'pdf-test-'));
   cpSync(DIST, work, { recursive: true });
@@ -58,8 +75,15 @@ describe('npm run pdf (A4, the default)', () => {
       const [width, height] = pdfPageSize(pdf(file));
       expect(Math.round(width), file).toBe(596);
       expect(Math.round(height), file).toBe(843);
-      const images = (readFileSync(join(work, file === WHOLE ? 'print' : `chapters/${file.slice(0, -4)}`, 'index.html'), 'utf8').match(/<img\b/g) ?? []).length;
-      expect(pdfImageCount(pdf(file)), `${file}: diagrams stay vectors`).toBeLessThanOrEqual(images);
+      const images = (
+        readFileSync(
+          join(work, file === WHOLE ? 'print' : `chapters/${file.slice(0, -4)}`, 'index.html'),
+          'utf8',
+        ).match(/<img\b/g) ?? []
+      ).length;
+      expect(pdfImageCount(pdf(file)), `${file}: diagrams stay vectors`).toBeLessThanOrEqual(
+        images,
+      );
     }
   });
 
@@ -84,10 +108,16 @@ describe('npm run pdf (A4, the default)', () => {
         const text = pdfText(pdf(file), page);
         const pageNumber = new RegExp(`^${page}\\s*/\\s*${pages}$`, 'm');
         expect(text, `${file} page ${page}`).toMatch(pageNumber);
-        const body = text.replace(pageNumber, '').replace(/Azerbaijan’s Quiet Pivot.*/, '').trim();
+        const body = text
+          .replace(pageNumber, '')
+          .replace(/Azerbaijan’s Quiet Pivot.*/, '')
+          .trim();
         expect(body.length, `${file} page ${page} has text`).toBeGreaterThan(40);
         // After the first page, a running title says what the pages are.
-        if (page > 1 && file !== WHOLE) expect(comparable(text)).toContain(comparable('Azerbaijan’s Quiet Pivot · 4. The Chain of Incidents'));
+        if (page > 1 && file !== WHOLE)
+          expect(comparable(text)).toContain(
+            comparable('Azerbaijan’s Quiet Pivot · 4. The Chain of Incidents'),
+          );
       }
     }
   });
@@ -96,7 +126,9 @@ describe('npm run pdf (A4, the default)', () => {
     let most = 2; // the whole article adds a title page and its contents
     for (const slug of chapterSlugs()) {
       const words = wordCount(chapterSentences(slug));
-      const figures = (readFileSync(join(work, `chapters/${slug}/index.html`), 'utf8').match(/<figure\b/g) ?? []).length;
+      const figures = (
+        readFileSync(join(work, `chapters/${slug}/index.html`), 'utf8').match(/<figure\b/g) ?? []
+      ).length;
       const pages = pdfPageCount(pdf(`${slug}.pdf`));
       expect(pages, slug).toBeGreaterThanOrEqual(fewestPages(words));
       expect(pages, slug).toBeLessThanOrEqual(mostPages(words, figures));
@@ -111,12 +143,18 @@ describe('npm run pdf (A4, the default)', () => {
     const chapterPage = readFileSync(join(work, `chapters/${CHAPTER}/index.html`), 'utf8');
     const size = Math.round(statSync(pdf(`${CHAPTER}.pdf`)).size / 1024);
     expect(chapterPage).toMatch(
-      new RegExp(`<a href="[^"]*/pdf/${CHAPTER}\\.pdf" type="application/pdf">Download this chapter as PDF \\(A4, ${size} KB\\)</a>`),
+      new RegExp(
+        `<a href="[^"]*/pdf/${CHAPTER}\\.pdf" type="application/pdf">Download this chapter as PDF \\(A4, ${size} KB\\)</a>`,
+      ),
     );
     for (const page of ['index.html', 'print/index.html', `chapters/${CHAPTER}/index.html`]) {
-      expect(readFileSync(join(work, page), 'utf8'), page).toMatch(/>Download (the whole article|this chapter) as PDF \(A4, \d+ KB\)<\/a>/);
+      expect(readFileSync(join(work, page), 'utf8'), page).toMatch(
+        />Download (the whole article|this chapter) as PDF \(A4, \d+ KB\)<\/a>/,
+      );
     }
-    expect(readFileSync(join(work, 'index.html'), 'utf8')).toContain(`/pdf/${WHOLE}" type="application/pdf">Download the whole article as PDF (A4, `);
+    expect(readFileSync(join(work, 'index.html'), 'utf8')).toContain(
+      `/pdf/${WHOLE}" type="application/pdf">Download the whole article as PDF (A4, `,
+    );
   });
 
   it('US Letter on request, replacing the links rather than adding to them', () => {
@@ -129,10 +167,14 @@ describe('npm run pdf (A4, the default)', () => {
   });
 
   it('refuses to print a build made for another base path, rather than print pages without styles', () => {
-    expect(() => runPdfWith({ ...process.env, BASE_PATH: '/not-the-built-one/' })).toThrow(/built with another BASE_PATH/);
+    expect(() => runPdfWith({ ...process.env, BASE_PATH: '/not-the-built-one/' })).toThrow(
+      /built with another BASE_PATH/,
+    );
   });
 
   it('refuses an unknown format, naming the choices', () => {
-    expect(() => runPdf('--format=a5')).toThrow(/Unknown PDF format "a5": use --format=a4 or --format=letter/);
+    expect(() => runPdf('--format=a5')).toThrow(
+      /Unknown PDF format "a5": use --format=a4 or --format=letter/,
+    );
   });
 });

@@ -13,13 +13,22 @@ interface Step {
 
 /** A stand-in for Pagefind's Node API that answers each step with the given errors. */
 function fakePagefind(step: Step) {
-  const close = vi.fn(async () => null);
+  const close = vi.fn(() => Promise.resolve(null));
   const index = {
-    addDirectory: vi.fn(async () => ({ errors: step.add ?? [], page_count: step.pageCount ?? 3 })),
-    writeFiles: vi.fn(async ({ outputPath }: { outputPath: string }) => ({ errors: step.write ?? [], outputPath })),
+    addDirectory: vi.fn(() =>
+      Promise.resolve({ errors: step.add ?? [], page_count: step.pageCount ?? 3 }),
+    ),
+    writeFiles: vi.fn(({ outputPath }: { outputPath: string }) =>
+      Promise.resolve({ errors: step.write ?? [], outputPath }),
+    ),
   };
   const api = {
-    createIndex: vi.fn(async () => ({ errors: step.create ?? [], index: step.create?.length ? undefined : index })),
+    createIndex: vi.fn(() =>
+      Promise.resolve({
+        errors: step.create ?? [],
+        index: step.create?.length ? undefined : index,
+      }),
+    ),
     close,
   } as unknown as PagefindApi;
   return { api, index, close };
@@ -27,9 +36,21 @@ function fakePagefind(step: Step) {
 
 describe('buildSearchIndex', () => {
   it.each([
-    ['creating the index', { create: ['unknown option'] }, /creating the index failed for \/site:\n\s+unknown option/],
-    ['reading the HTML', { add: ['could not parse a.html'] }, /reading the HTML failed for \/site:\n\s+could not parse a\.html/],
-    ['writing the bundle', { write: ['disk full'] }, /writing the bundle failed for \/site:\n\s+disk full/],
+    [
+      'creating the index',
+      { create: ['unknown option'] },
+      /creating the index failed for \/site:\n\s+unknown option/,
+    ],
+    [
+      'reading the HTML',
+      { add: ['could not parse a.html'] },
+      /reading the HTML failed for \/site:\n\s+could not parse a\.html/,
+    ],
+    [
+      'writing the bundle',
+      { write: ['disk full'] },
+      /writing the bundle failed for \/site:\n\s+disk full/,
+    ],
     ['finding no page', { pageCount: 0 }, /no HTML pages found in \/site/],
   ])('fails clearly on %s, and still stops Pagefind', async (_, step, message) => {
     const { api, close } = fakePagefind(step);
@@ -55,13 +76,18 @@ describe('buildSearchIndex', () => {
            <article data-pagefind-body data-pagefind-filter="chapter:1. One"><h1>One</h1><p>Iskander missile</p></article>
          </body></html>`,
       );
-      await writeFile(join(site, 'index.html'), '<!doctype html><html lang="en-GB"><body><p>Contents page</p></body></html>');
+      await writeFile(
+        join(site, 'index.html'),
+        '<!doctype html><html lang="en-GB"><body><p>Contents page</p></body></html>',
+      );
       const result = await buildSearchIndex(site);
       expect(result.outputPath).toBe(join(site, 'pagefind'));
-      const entry = JSON.parse(await readFile(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+      const entry = JSON.parse(
+        await readFile(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8'),
+      ) as { languages: Record<string, { page_count: number }> };
       // Two HTML files read, one page in the index: the one marked as article text.
       expect(result.pageCount).toBe(2);
-      expect(entry.languages['en-gb'].page_count).toBe(1);
+      expect(entry.languages['en-gb']?.page_count).toBe(1);
     } finally {
       await rm(site, { recursive: true, force: true });
     }

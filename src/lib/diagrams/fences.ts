@@ -27,7 +27,11 @@ export function findFences(path: string, root: string = process.cwd()): DiagramF
   const fences: DiagramFence[] = [];
   const visit = (node: MdastNode): void => {
     if (node.type === 'code' && node.lang === DIAGRAM_LANG) {
-      fences.push({ source: node.value, file: relative(root, path), line: node.position?.start.line ?? 0 });
+      fences.push({
+        source: node.value,
+        file: relative(root, path),
+        line: node.position?.start.line ?? 0,
+      });
     }
     if ('children' in node) for (const child of node.children as MdastNode[]) visit(child);
   };

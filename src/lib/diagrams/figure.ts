@@ -13,9 +13,10 @@ export function figureHtml(diagram: RenderedDiagram): string {
   const items = diagram.relations.map((relation) => `<li>${escapeHtml(relation)}</li>`).join('');
   const width = Number(/\swidth="(\d+)"/.exec(diagram.svg)?.[1] ?? 0);
   // A diagram that may scroll sideways on a phone must be reachable by keyboard to be scrolled.
-  const scrollable = width * MIN_SCALE > PHONE_COLUMN_WIDTH
-    ? ` tabindex="0" role="group" aria-label="${escapeHtml(`Diagram: ${diagram.title}`)}"`
-    : '';
+  const scrollable =
+    width * MIN_SCALE > PHONE_COLUMN_WIDTH
+      ? ` tabindex="0" role="group" aria-label="${escapeHtml(`Diagram: ${diagram.title}`)}"`
+      : '';
   return (
     // The caption comes first, as a chart's title: a figure's caption must be its first or last child.
     `<figure class="diagram">` +

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { htmlToHast, type HastNode, type HastPluginDefinition } from 'satteri';
+import { htmlToHast, type HastPluginDefinition } from 'satteri';
 import { DIAGRAM_LANG } from './fences.ts';
 import { figureHtml } from './figure.ts';
 import type { DiagramService } from './service.ts';
@@ -16,18 +16,22 @@ export function diagramsHastPlugin(service: () => DiagramService): HastPluginDef
     element: {
       filter: ['pre'],
       async visit(pre, ctx) {
-        const code = pre.children.find((child) => child.type === 'element' && child.tagName === 'code');
+        const code = pre.children.find(
+          (child) => child.type === 'element' && child.tagName === 'code',
+        );
         if (!code || code.type !== 'element') return;
         const classes = code.properties?.['className'];
         if (!Array.isArray(classes) || !classes.includes(`language-${DIAGRAM_LANG}`)) return;
-        const file = ctx.fileURL ? relative(process.cwd(), fileURLToPath(ctx.fileURL)) : '(unknown file)';
+        const file = ctx.fileURL
+          ? relative(process.cwd(), fileURLToPath(ctx.fileURL))
+          : '(unknown file)';
         const diagram = await service().diagramFor({
           source: ctx.textContent(code),
           file,
           line: pre.position?.start.line ?? 0,
         });
         const tree = htmlToHast(figureHtml(diagram), { fragment: true });
-        return 'children' in tree ? (tree.children[0] as HastNode) : undefined;
+        return 'children' in tree ? tree.children[0] : undefined;
       },
     },
   };

@@ -60,7 +60,7 @@ export class MermaidRenderer {
           await document.fonts.load(`16px "${family}"`);
           window.mermaid.initialize(config);
         },
-        { config: MERMAID_CONFIG as unknown as Record<string, unknown>, family: LABEL_FONT_FAMILY },
+        { config: MERMAID_CONFIG, family: LABEL_FONT_FAMILY },
       );
       return new MermaidRenderer(browser, page);
     } catch (error) {
@@ -102,8 +102,16 @@ export class MermaidRenderer {
           type: diagram.type,
           title: db.getAccTitle?.() ?? '',
           description: db.getAccDescription?.() ?? '',
-          nodes: [...(db.getVertices?.().values() ?? [])].map((v) => ({ id: v.id, label: v.text ?? v.id })),
-          edges: (db.getEdges?.() ?? []).map((e) => ({ from: e.start, to: e.end, label: e.text ?? '', directed: e.type !== 'arrow_open' })),
+          nodes: [...(db.getVertices?.().values() ?? [])].map((v) => ({
+            id: v.id,
+            label: v.text ?? v.id,
+          })),
+          edges: (db.getEdges?.() ?? []).map((e) => ({
+            from: e.start,
+            to: e.end,
+            label: e.text ?? '',
+            directed: e.type !== 'arrow_open',
+          })),
         };
       },
       { id, source },

@@ -88,15 +88,21 @@ export class DiagramService {
       raw = await renderer.render(id, source);
     } catch (error) {
       if (error instanceof MermaidSyntaxError) {
-        throw new Error(`Invalid Mermaid diagram in the fence at ${where}: ${error.message}`, { cause: error });
+        throw new Error(`Invalid Mermaid diagram in the fence at ${where}: ${error.message}`, {
+          cause: error,
+        });
       }
       throw error;
     }
     if (!raw.type.startsWith('flowchart')) {
-      throw new Error(`The diagram at ${where} is a "${raw.type}"; only flowcharts have a text alternative here.`);
+      throw new Error(
+        `The diagram at ${where} is a "${raw.type}"; only flowcharts have a text alternative here.`,
+      );
     }
     if (!raw.title.trim()) {
-      throw new Error(`The diagram at ${where} has no accTitle; add one: it becomes the caption and accessible name.`);
+      throw new Error(
+        `The diagram at ${where} has no accTitle; add one: it becomes the caption and accessible name.`,
+      );
     }
     const diagram: RenderedDiagram = {
       svg: prepareSvg(raw.svg, id),

@@ -10,7 +10,9 @@ export function packageDir(name: string): string {
 }
 
 function packageVersion(name: string): string {
-  return (JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
+  return (
+    JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as { version: string }
+  ).version;
 }
 
 /** The family name diagram labels are measured in at render time and drawn in on the page. */
@@ -35,7 +37,14 @@ export const MERMAID_CONFIG = {
   fontFamily: `"${LABEL_FONT_FAMILY}", sans-serif`,
   fontSize: 16,
   themeVariables: { fontFamily: `"${LABEL_FONT_FAMILY}", sans-serif`, fontSize: '16px' },
-  flowchart: { htmlLabels: false, curve: 'basis', padding: 12, nodeSpacing: 36, rankSpacing: 44, wrappingWidth: 160 },
+  flowchart: {
+    htmlLabels: false,
+    curve: 'basis',
+    padding: 12,
+    nodeSpacing: 36,
+    rankSpacing: 44,
+    wrappingWidth: 160,
+  },
   deterministicIds: true,
 } as const;
 

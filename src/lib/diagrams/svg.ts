@@ -13,13 +13,19 @@ export function prepareSvg(svg: string, idPrefix: string): string {
     .replace(/<rect class="background" style="stroke: none"><\/rect>/g, '')
     .replace(/<rect><\/rect>/g, '')
     // Edges without a label still get an empty label group.
-    .replace(/<g class="edgeLabel"><g class="label" transform="translate\(0, 0\)"><text[^>]*><tspan[^>]*><\/tspan><\/text><\/g><\/g>/g, '')
+    .replace(
+      /<g class="edgeLabel"><g class="label" transform="translate\(0, 0\)"><text[^>]*><tspan[^>]*><\/tspan><\/text><\/g><\/g>/g,
+      '',
+    )
     // Mermaid wraps every word in its own <tspan>; one run per line reads and copies as plain text.
     .replace(/ font-(?:style|weight)="normal"/g, '')
     .replace(/<\/tspan><tspan class="text-inner-tspan">/g, '');
   out = dropUnreferenced(out);
   out = prefixIds(out, idPrefix);
-  return out.replace(/^<svg\b([^>]*)>/, (_, attributes: string) => `<svg${rootAttributes(attributes)}>`);
+  return out.replace(
+    /^<svg\b([^>]*)>/,
+    (_, attributes: string) => `<svg${rootAttributes(attributes)}>`,
+  );
 }
 
 /** Markers, filters and gradients Mermaid always emits, removed when nothing points at them. */
@@ -27,7 +33,9 @@ function dropUnreferenced(svg: string): string {
   let out = svg;
   for (const tag of ['marker', 'filter', 'linearGradient']) {
     const pattern = new RegExp(`<${tag} id="([^"]+)"[\\s\\S]*?</${tag}>`, 'g');
-    out = out.replace(pattern, (element, id: string) => (out.includes(`url(#${id})`) ? element : ''));
+    out = out.replace(pattern, (element, id: string) =>
+      out.includes(`url(#${id})`) ? element : '',
+    );
   }
   return out.replace(/<defs><\/defs>/g, '');
 }
@@ -42,8 +50,13 @@ function prefixIds(svg: string, prefix: string): string {
       .replaceAll(`id="${id}"`, `id="${renamed}"`)
       .replaceAll(`url(#${id})`, `url(#${renamed})`)
       .replaceAll(`href="#${id}"`, `href="#${renamed}"`)
-      .replace(/aria-(labelledby|describedby)="([^"]*)"/g, (_, kind: string, list: string) =>
-        `aria-${kind}="${list.split(/\s+/).map((ref) => (ref === id ? renamed : ref)).join(' ')}"`,
+      .replace(
+        /aria-(labelledby|describedby)="([^"]*)"/g,
+        (_, kind: string, list: string) =>
+          `aria-${kind}="${list
+            .split(/\s+/)
+            .map((ref) => (ref === id ? renamed : ref))
+            .join(' ')}"`,
       );
   }
   return out;

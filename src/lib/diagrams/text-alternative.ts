@@ -9,7 +9,9 @@ export function describeRelations({ nodes, edges }: Pick<RawRender, 'nodes' | 'e
   const name = (id: string) => labels.get(id) ?? id;
   const relations = edges.map(({ from, to, label, directed }) => {
     const end = directed ? '→' : '—';
-    return label.trim() ? `${name(from)} — ${plain(label)} ${end} ${name(to)}` : `${name(from)} ${end} ${name(to)}`;
+    return label.trim()
+      ? `${name(from)} — ${plain(label)} ${end} ${name(to)}`
+      : `${name(from)} ${end} ${name(to)}`;
   });
   const connected = new Set(edges.flatMap((edge) => [edge.from, edge.to]));
   const alone = nodes.filter((node) => !connected.has(node.id)).map((node) => name(node.id));

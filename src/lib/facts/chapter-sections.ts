@@ -21,7 +21,8 @@ export function splitSections(body: string): SectionText[] {
   for (const line of body.split('\n')) {
     const fenceMarker = FENCE.exec(line)?.[1];
     if (fence) {
-      if (fenceMarker && fenceMarker[0] === fence[0] && fenceMarker.length >= fence.length) fence = undefined;
+      if (fenceMarker && fenceMarker[0] === fence[0] && fenceMarker.length >= fence.length)
+        fence = undefined;
       continue;
     }
     if (fenceMarker) {
@@ -30,7 +31,11 @@ export function splitSections(body: string): SectionText[] {
     }
     const heading = HEADING.exec(line);
     if (heading) {
-      sections.push({ depth: heading[1]!.length as 2 | 3, heading: proseOf(heading[2]!), lines: [] });
+      sections.push({
+        depth: heading[1]!.length as 2 | 3,
+        heading: proseOf(heading[2]!),
+        lines: [],
+      });
       continue;
     }
     const prose = proseOf(line);
@@ -38,7 +43,11 @@ export function splitSections(body: string): SectionText[] {
   }
   return sections
     .filter((s, index) => index > 0 || s.lines.length > 0)
-    .map(({ depth, heading, lines }) => ({ ...(depth ? { depth } : {}), ...(heading ? { heading } : {}), text: lines.join('\n') }));
+    .map(({ depth, heading, lines }) => ({
+      ...(depth ? { depth } : {}),
+      ...(heading ? { heading } : {}),
+      text: lines.join('\n'),
+    }));
 }
 
 /** One line of MDX reduced to the words a reader sees. */

@@ -23,12 +23,14 @@ export const CLAIM_LABELS: Record<ClaimStatus, ClaimLabel> = {
   },
   unverified: {
     label: 'Unverified',
-    meaning: 'The article states that this claim remains unverified: it reports it without confirming it.',
+    meaning:
+      'The article states that this claim remains unverified: it reports it without confirming it.',
     wording: /\b(unverified|unconfirmed)\b/u,
   },
   alleged: {
     label: 'Alleged',
-    meaning: 'The article presents this as an allegation or accusation made by someone, not as an established fact.',
+    meaning:
+      'The article presents this as an allegation or accusation made by someone, not as an established fact.',
     wording: /\balleg(ed|ing|es|ation)\b/u,
   },
   denied: {
@@ -48,7 +50,11 @@ export function claimBadgeText(status: ClaimStatus, by?: string): string {
  * Why a label may not stand beside a sentence, or undefined when the sentence itself says so
  * (and names the party the label names).
  */
-export function claimLabelProblem(status: string, sentence: string, by?: string): string | undefined {
+export function claimLabelProblem(
+  status: string,
+  sentence: string,
+  by?: string,
+): string | undefined {
   if (!(CLAIM_STATUSES as readonly string[]).includes(status)) {
     return `unknown claim status "${status}" (use one of: ${CLAIM_STATUSES.join(', ')})`;
   }

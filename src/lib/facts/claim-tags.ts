@@ -36,5 +36,10 @@ function attribute(attributes: string, name: string): string | undefined {
 
 /** Sentences end at `.`, `?` or `!` before a capital or an opening quote, as in the article. */
 export function lastSentence(text: string): string {
-  return text.split(/(?<=[.?!])\s+(?=[\p{Lu}“"‘])/u).at(-1)?.trim() ?? '';
+  return (
+    text
+      .split(/(?<=[.?!])\s+(?=[\p{Lu}“"‘])/u)
+      .at(-1)
+      ?.trim() ?? ''
+  );
 }

@@ -10,7 +10,20 @@ export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 const SEASON_END_MONTH = { early: 4, spring: 5, mid: 8, summer: 8, autumn: 11, late: 12 } as const;
 export type Season = keyof typeof SEASON_END_MONTH;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export interface EventDate {
   precision: DatePrecision;
@@ -23,7 +36,10 @@ export interface EventDate {
 const FORMATS: Record<DatePrecision, { pattern: RegExp; example: string }> = {
   day: { pattern: /^(\d{4})-(\d{2})-(\d{2})$/, example: '2025-06-01' },
   month: { pattern: /^(\d{4})-(\d{2})$/, example: '2025-06' },
-  season: { pattern: new RegExp(`^(${Object.keys(SEASON_END_MONTH).join('|')}) (\\d{4})$`), example: 'early 2025' },
+  season: {
+    pattern: new RegExp(`^(${Object.keys(SEASON_END_MONTH).join('|')}) (\\d{4})$`),
+    example: 'early 2025',
+  },
   year: { pattern: /^(\d{4})$/, example: '2025' },
 };
 
@@ -32,18 +48,30 @@ export function parseEventDate(text: string, precision: DatePrecision): EventDat
   const format = FORMATS[precision];
   const match = format.pattern.exec(text);
   if (!match) {
-    throw new Error(`date "${text}" is not written like a ${precision} (expected e.g. "${format.example}")`);
+    throw new Error(
+      `date "${text}" is not written like a ${precision} (expected e.g. "${format.example}")`,
+    );
   }
-  if (precision === 'season') return { precision, season: match[1] as Season, year: Number(match[2]) };
+  if (precision === 'season')
+    return { precision, season: match[1] as Season, year: Number(match[2]) };
   const year = Number(match[1]);
   const month = match[2] === undefined ? undefined : Number(match[2]);
   const day = match[3] === undefined ? undefined : Number(match[3]);
-  if (month !== undefined && (month < 1 || month > 12)) throw new Error(`date "${text}" has no month ${month}`);
+  if (month !== undefined && (month < 1 || month > 12))
+    throw new Error(`date "${text}" has no month ${month}`);
   if (month !== undefined && day !== undefined) {
     const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    if (day < 1 || day > daysInMonth) throw new Error(`date "${text}" does not exist: ${MONTHS[month - 1]} ${year} has ${daysInMonth} days`);
+    if (day < 1 || day > daysInMonth)
+      throw new Error(
+        `date "${text}" does not exist: ${MONTHS[month - 1]} ${year} has ${daysInMonth} days`,
+      );
   }
-  return { precision, year, ...(month === undefined ? {} : { month }), ...(day === undefined ? {} : { day }) };
+  return {
+    precision,
+    year,
+    ...(month === undefined ? {} : { month }),
+    ...(day === undefined ? {} : { day }),
+  };
 }
 
 /** The problem with a date, or undefined when it is well-formed. */

@@ -11,12 +11,25 @@ import type { MarkdownHeading } from 'astro';
 import { getChapters, chapterPath, type Chapter } from '../chapters.ts';
 import type { ActorData, ActorKind } from '../../schemas/actor.ts';
 import { ACTOR_KINDS } from '../../schemas/actor.ts';
-import { compareEventDates, formatEventDate, machineReadableDate, parseEventDate, type EventDate } from './event-dates.ts';
+import {
+  compareEventDates,
+  formatEventDate,
+  machineReadableDate,
+  parseEventDate,
+  type EventDate,
+} from './event-dates.ts';
 import { splitSections } from './chapter-sections.ts';
 import { createMentionFinder } from './mentions.ts';
 import { findClaimTags } from './claim-tags.ts';
 import type { ClaimStatus } from './claim-labels.ts';
-import { assertNoProblems, chapterActorProblems, claimTagProblems, eventProblems, locator, type ChapterOutline } from './validate.ts';
+import {
+  assertNoProblems,
+  chapterActorProblems,
+  claimTagProblems,
+  eventProblems,
+  locator,
+  type ChapterOutline,
+} from './validate.ts';
 
 export const ACTORS_FILE = 'content/actors.yaml';
 export const EVENTS_FILE = 'content/events.yaml';
@@ -89,18 +102,30 @@ async function loadFacts(): Promise<Facts> {
   const chapters = await getChapters();
   const actors = (await getCollection('actors')).map((entry) => ({ id: entry.id, ...entry.data }));
   const eventEntries = await getCollection('events');
-  if (actors.length === 0) throw new Error(`${ACTORS_FILE}: no actors were loaded; check that the YAML is valid (the parse error is logged above).`);
-  if (eventEntries.length === 0) throw new Error(`${EVENTS_FILE}: no events were loaded; check that the YAML is valid (the parse error is logged above).`);
+  if (actors.length === 0)
+    throw new Error(
+      `${ACTORS_FILE}: no actors were loaded; check that the YAML is valid (the parse error is logged above).`,
+    );
+  if (eventEntries.length === 0)
+    throw new Error(
+      `${EVENTS_FILE}: no events were loaded; check that the YAML is valid (the parse error is logged above).`,
+    );
 
   assertNoProblems(
     chapterActorProblems(
-      chapters.map((c) => ({ file: chapterFile(c), text: readProjectFile(chapterFile(c)), actors: c.data.actors })),
+      chapters.map((c) => ({
+        file: chapterFile(c),
+        text: readProjectFile(chapterFile(c)),
+        actors: c.data.actors,
+      })),
       actors,
     ),
     'the actors listed in chapter frontmatter',
   );
   assertNoProblems(
-    chapters.flatMap((c) => claimTagProblems(chapterFile(c), findClaimTags(readProjectFile(chapterFile(c))), article)),
+    chapters.flatMap((c) =>
+      claimTagProblems(chapterFile(c), findClaimTags(readProjectFile(chapterFile(c))), article),
+    ),
     'the claim labels in the chapters',
   );
 
@@ -133,7 +158,10 @@ async function loadFacts(): Promise<Facts> {
         status: data.status ?? [],
       };
     })
-    .sort((a, b) => compareEventDates(a.date, b.date) || eventsFile.lineOf(a.id) - eventsFile.lineOf(b.id));
+    .sort(
+      (a, b) =>
+        compareEventDates(a.date, b.date) || eventsFile.lineOf(a.id) - eventsFile.lineOf(b.id),
+    );
 
   const findMentions = createMentionFinder(actors);
   const mentionsByActor = new Map<string, SectionMention[]>(actors.map((a) => [a.id, []]));
@@ -161,20 +189,30 @@ async function loadFacts(): Promise<Facts> {
     actors,
     actorsByKind: ACTOR_KINDS.map((kind) => ({
       kind,
-      actors: actors.filter((a) => a.kind === kind).sort((a, b) => a.name.localeCompare(b.name, 'en')),
+      actors: actors
+        .filter((a) => a.kind === kind)
+        .sort((a, b) => a.name.localeCompare(b.name, 'en')),
     })).filter((g) => g.actors.length > 0),
     events,
     eventsByActor: new Map(actors.map((a) => [a.id, events.filter((e) => e.actors.includes(a))])),
     mentionsByActor,
     labelledSentences,
     actorsByChapter: new Map(
-      chapters.map((c) => [c.id, actors.filter((a) => mentionsByActor.get(a.id)!.some((m) => m.chapterId === c.id))]),
+      chapters.map((c) => [
+        c.id,
+        actors.filter((a) => mentionsByActor.get(a.id)!.some((m) => m.chapterId === c.id)),
+      ]),
     ),
   };
 }
 
 interface Outline extends ChapterOutline {
-  sections: { anchor?: string | undefined; text: string; mentionText: string; place: ChapterPlace }[];
+  sections: {
+    anchor?: string | undefined;
+    text: string;
+    mentionText: string;
+    place: ChapterPlace;
+  }[];
   claims: ReturnType<typeof findClaimTags>;
 }
 
@@ -221,7 +259,10 @@ function chapterFile(chapter: Chapter): string {
 /** Data files are read from the project folder, where `astro build` runs. */
 function sectionOf(outline: Outline, sentence: string): Outline['sections'][number] {
   const section = outline.sections.find((s) => s.text.includes(sentence));
-  if (!section) throw new Error(`content/chapters/${outline.id}.mdx: the labelled sentence "${sentence}" is in none of the chapter's sections.`);
+  if (!section)
+    throw new Error(
+      `content/chapters/${outline.id}.mdx: the labelled sentence "${sentence}" is in none of the chapter's sections.`,
+    );
   return section;
 }
 
@@ -229,6 +270,9 @@ function readProjectFile(path: string): string {
   try {
     return readFileSync(resolve(path), 'utf8');
   } catch (error) {
-    throw new Error(`${path} could not be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `${path} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
 }

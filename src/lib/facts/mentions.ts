@@ -24,13 +24,19 @@ export function createMentionFinder(actors: readonly ActorNames[]): (text: strin
   for (const actor of actors) {
     for (const term of termsOf(actor)) {
       const other = owner.get(term);
-      if (other && other !== actor.id) throw new Error(`the term "${term}" belongs to both "${other}" and "${actor.id}"; each name may point to one actor only`);
+      if (other && other !== actor.id)
+        throw new Error(
+          `the term "${term}" belongs to both "${other}" and "${actor.id}"; each name may point to one actor only`,
+        );
       owner.set(term, actor.id);
     }
   }
   if (owner.size === 0) return () => new Map();
   const alternatives = [...owner.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`,
+    'gu',
+  );
   return (text) => {
     const found: Mentions = new Map();
     for (const [term] of text.matchAll(pattern)) {

@@ -19,7 +19,10 @@ export interface SourceLocator {
 
 export function locator(file: string, text: string): SourceLocator {
   const lines = text.split('\n');
-  const lineOf = (id: string) => lines.findIndex((line) => line === `${id}:` || line.startsWith(`${id}: `) || line.trim() === `id: ${id}`);
+  const lineOf = (id: string) =>
+    lines.findIndex(
+      (line) => line === `${id}:` || line.startsWith(`${id}: `) || line.trim() === `id: ${id}`,
+    );
   return {
     file,
     lineOf,
@@ -63,18 +66,27 @@ export function eventProblems(events: readonly EventReferences[], context: Event
   const article = collapse(context.article);
   const problems: string[] = [];
   for (const event of events) {
-    const report = (message: string, needle?: string) => problems.push(`${where.at(event.id, needle)}: event "${event.id}": ${message}`);
+    const report = (message: string, needle?: string) =>
+      problems.push(`${where.at(event.id, needle)}: event "${event.id}": ${message}`);
 
     for (const actor of event.actors) {
-      if (!actorIds.has(actor)) report(`unknown actor "${actor}"; actors are the ids in content/actors.yaml`, actor);
+      if (!actorIds.has(actor))
+        report(`unknown actor "${actor}"; actors are the ids in content/actors.yaml`, actor);
     }
 
     const quote = collapse(event.quote);
-    if (!article.includes(quote)) report(`the quote is not word for word in content/source/article.txt: "${event.quote}"`, 'quote');
+    if (!article.includes(quote))
+      report(
+        `the quote is not word for word in content/source/article.txt: "${event.quote}"`,
+        'quote',
+      );
 
     for (const status of event.status ?? []) {
       if (!article.includes(collapse(status.sentence))) {
-        report(`the sentence for the label "${status.label}" is not word for word in content/source/article.txt: "${status.sentence}"`, `label: ${status.label}`);
+        report(
+          `the sentence for the label "${status.label}" is not word for word in content/source/article.txt: "${status.sentence}"`,
+          `label: ${status.label}`,
+        );
       }
       const problem = claimLabelProblem(status.label, collapse(status.sentence), status.by);
       if (problem) report(problem, `label: ${status.label}`);
@@ -82,20 +94,34 @@ export function eventProblems(events: readonly EventReferences[], context: Event
 
     const chapter = chapters.get(event.chapter);
     if (!chapter) {
-      report(`unknown chapter "${event.chapter}" (chapters: ${[...chapters.keys()].join(', ')})`, 'chapter');
+      report(
+        `unknown chapter "${event.chapter}" (chapters: ${[...chapters.keys()].join(', ')})`,
+        'chapter',
+      );
       continue;
     }
     const anchors = chapter.sections.flatMap((s) => (s.anchor ? [s.anchor] : []));
     const section = chapter.sections.find((s) => s.anchor === event.section);
     if (event.section === undefined && anchors.length > 0) {
-      report(`needs a section: the heading id in chapter "${chapter.id}" where the text tells it (one of: ${anchors.join(', ')})`, 'chapter');
+      report(
+        `needs a section: the heading id in chapter "${chapter.id}" where the text tells it (one of: ${anchors.join(', ')})`,
+        'chapter',
+      );
     } else if (!section) {
-      report(`section "#${event.section}" does not exist in chapter "${chapter.id}" (its headings: ${anchors.join(', ') || 'none'})`, 'section');
+      report(
+        `section "#${event.section}" does not exist in chapter "${chapter.id}" (its headings: ${anchors.join(', ') || 'none'})`,
+        'section',
+      );
     } else if (article.includes(quote) && !collapse(section.text).includes(quote)) {
       const actual = [...chapters.values()].flatMap((c) =>
-        c.sections.filter((s) => collapse(s.text).includes(quote)).map((s) => `${c.id}${s.anchor ? `#${s.anchor}` : ''}`),
+        c.sections
+          .filter((s) => collapse(s.text).includes(quote))
+          .map((s) => `${c.id}${s.anchor ? `#${s.anchor}` : ''}`),
       );
-      report(`the quote is not in section "#${event.section}" of chapter "${chapter.id}"${actual.length ? `; it is in ${actual.join(', ')}` : ''}`, 'section');
+      report(
+        `the quote is not in section "#${event.section}" of chapter "${chapter.id}"${actual.length ? `; it is in ${actual.join(', ')}` : ''}`,
+        'section',
+      );
     }
   }
   return problems;
@@ -110,15 +136,27 @@ export interface ChapterActors {
 }
 
 /** Chapter frontmatter lists actors by display name; each must be an actor's name or alias. */
-export function chapterActorProblems(chapters: readonly ChapterActors[], actors: readonly ActorNames[]): string[] {
+export function chapterActorProblems(
+  chapters: readonly ChapterActors[],
+  actors: readonly ActorNames[],
+): string[] {
   const known = new Set(actors.flatMap((a) => [a.name, ...a.aliases]));
   const problems: string[] = [];
   for (const chapter of chapters) {
     const lines = chapter.text?.split('\n') ?? [];
     for (const name of chapter.actors) {
       if (known.has(name)) continue;
-      const line = lines.findIndex((l) => /^\s*-\s/.test(l) && l.replace(/^\s*-\s*/, '').replace(/^["']|["']$/g, '').trim() === name);
-      const close = actors.find((a) => termsOf(a).some((t) => t.toLowerCase() === name.toLowerCase()));
+      const line = lines.findIndex(
+        (l) =>
+          /^\s*-\s/.test(l) &&
+          l
+            .replace(/^\s*-\s*/, '')
+            .replace(/^["']|["']$/g, '')
+            .trim() === name,
+      );
+      const close = actors.find((a) =>
+        termsOf(a).some((t) => t.toLowerCase() === name.toLowerCase()),
+      );
       problems.push(
         `${chapter.file}${line >= 0 ? `:${line + 1}` : ''}: actor "${name}" is not the name or an alias of any actor in content/actors.yaml${close ? ` (did you mean "${close.name}"?)` : ''}`,
       );
@@ -128,12 +166,20 @@ export function chapterActorProblems(chapters: readonly ChapterActors[], actors:
 }
 
 /** Every `<Claim>` in a chapter must follow a sentence of the article that says what the label says. */
-export function claimTagProblems(file: string, tags: readonly ClaimTag[], article: string): string[] {
+export function claimTagProblems(
+  file: string,
+  tags: readonly ClaimTag[],
+  article: string,
+): string[] {
   const text = collapse(article);
   return tags.flatMap((tag) => {
     const where = `${file}:${tag.line}`;
-    if (!tag.sentence) return [`${where}: a <Claim> label must follow, on the same line, the sentence it qualifies`];
-    if (!text.includes(tag.sentence)) return [`${where}: the sentence before the <Claim> label is not word for word in the article: "${tag.sentence}"`];
+    if (!tag.sentence)
+      return [`${where}: a <Claim> label must follow, on the same line, the sentence it qualifies`];
+    if (!text.includes(tag.sentence))
+      return [
+        `${where}: the sentence before the <Claim> label is not word for word in the article: "${tag.sentence}"`,
+      ];
     const problem = claimLabelProblem(tag.status, tag.sentence, tag.by);
     return problem ? [`${where}: ${problem}`] : [];
   });
@@ -141,7 +187,9 @@ export function claimTagProblems(file: string, tags: readonly ClaimTag[], articl
 
 export function assertNoProblems(problems: readonly string[], what: string): void {
   if (problems.length === 0) return;
-  throw new Error(`${problems.length} problem(s) in ${what}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  throw new Error(
+    `${problems.length} problem(s) in ${what}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+  );
 }
 
 function collapse(text: string): string {
