@@ -13,7 +13,7 @@ export const eventSchema = z
     date: z.string(),
     precision: z.enum(DATE_PRECISIONS),
     /** A short headline in the editors' own words, stating only what the text says. */
-    title: z.string().trim().min(8).max(110),
+    title: z.string().trim().min(8).max(200),
     /** The sentence of the article the event comes from, word for word. */
     quote: z.string().trim().min(10),
     /** The chapter (file name without .mdx) and the id of the heading of the section that tells it. */
