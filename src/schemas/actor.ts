@@ -25,6 +25,11 @@ export const actorSchema = z.strictObject({
   demonyms: z.array(term).default([]),
   /** One or two sentences in the editors' own words, saying only what the article says. */
   description: z.string().trim().min(20).max(320),
+  /**
+   * The article's sentences the description rests on, each whole and word for word (a heading
+   * counts as one); the description keeps their hedges, attributions and dates.
+   */
+  sources: z.array(z.string().trim().min(1)).min(1, 'name at least one sentence of the article'),
 });
 
 export type ActorData = z.infer<typeof actorSchema>;

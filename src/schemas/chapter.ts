@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
 
+const sentence = z.string().trim().min(1);
+
 /** Frontmatter of one chapter in `content/chapters/`. */
 export const chapterSchema = z.strictObject({
   /** The chapter's heading, shown as its `h1` and in the contents. */
@@ -12,6 +14,15 @@ export const chapterSchema = z.strictObject({
   period: z.string().trim().min(4).max(60),
   /** The states, organisations and projects the chapter is mostly about. */
   actors: z.array(z.string().trim().min(1)).min(1),
+  /**
+   * The article's sentences the summary and the period rest on, each whole and word for word (a
+   * heading counts as one). Required: both are shown as fact on the contents and chapter pages,
+   * so each must say what it rests on.
+   */
+  sources: z.strictObject({
+    summary: z.array(sentence).min(1, 'name at least one sentence of the article'),
+    period: z.array(sentence).min(1, 'name at least one sentence of the article'),
+  }),
 });
 
 export type ChapterData = z.infer<typeof chapterSchema>;

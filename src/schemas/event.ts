@@ -9,12 +9,15 @@ const slug = z
 /** One entry of `content/events.yaml`, keyed by its id, listed in chronological order. */
 export const eventSchema = z
   .strictObject({
-    /** "2025-06-01", "2025-06", "early 2025" or "2025", matching `precision`. Quote it in YAML. */
+    /** "2025-06-01", "2025-06", "early 2025", "2025", "1990s" or "19th century", matching `precision`. Quote it in YAML. */
     date: z.string(),
     precision: z.enum(DATE_PRECISIONS),
-    /** A short headline in the editors' own words, stating only what the text says. */
+    /** A short headline in the editors' own words, stating only what `quote` and the `status` sentences say. */
     title: z.string().trim().min(8).max(200),
-    /** The sentence of the article the event comes from, word for word. */
+    /**
+     * The article's words that tell the event and carry its date: one whole sentence, or several
+     * consecutive ones when the event is told in one sentence and dated in its neighbour.
+     */
     quote: z.string().trim().min(10),
     /** The chapter (file name without .mdx) and the id of the heading of the section that tells it. */
     chapter: slug,

@@ -13,9 +13,11 @@ import type { ActorData, ActorKind } from '../../schemas/actor.ts';
 import { ACTOR_KINDS } from '../../schemas/actor.ts';
 import {
   compareEventDates,
+  dateGroup,
   formatEventDate,
   machineReadableDate,
   parseEventDate,
+  type DateGroup,
   type EventDate,
 } from './event-dates.ts';
 import { splitSections } from './chapter-sections.ts';
@@ -55,10 +57,12 @@ export interface ChapterPlace {
 export interface TimelineEvent {
   id: string;
   date: EventDate;
-  /** "1 June 2025", "Early 2025"… */
+  /** "1 June 2025", "Early 2025", "1990s"… */
   dateLabel: string;
-  /** The value for `<time datetime>`. */
-  datetime: string;
+  /** The heading it is listed under on the timeline: its year, decade or century. */
+  group: DateGroup;
+  /** The value for `<time datetime>`; none for a decade or a century, which HTML cannot write. */
+  datetime: string | undefined;
   title: string;
   quote: string;
   place: ChapterPlace;
@@ -150,6 +154,7 @@ async function loadFacts(): Promise<Facts> {
         id: entry.id,
         date,
         dateLabel: formatEventDate(date),
+        group: dateGroup(date),
         datetime: machineReadableDate(date),
         title: data.title,
         quote: data.quote,
