@@ -168,11 +168,33 @@ export function quoteSentences(
   if (sentenceSet(sentences).has(quote)) return { sentences: [quote] };
   const run = consecutiveRun(quote, sentences);
   if (run) return { sentences: run };
+  // The longest run of whole sentences the quote starts with, to say where it leaves the article.
+  let best: { last: number; rest: string } | undefined;
+  for (let start = 0; start < sentences.length; start++) {
+    let rest = quote;
+    let i = start;
+    while (i < sentences.length && rest.startsWith(`${sentences[i]!} `)) {
+      rest = rest.slice(sentences[i]!.length + 1);
+      i++;
+    }
+    if (i > start && (!best || rest.length < best.rest.length)) best = { last: i - 1, rest };
+  }
+  if (best) {
+    const next = sentences[best.last + 1];
+    const after = `after “${sentences[best.last]!}”`;
+    return {
+      problem:
+        next === undefined
+          ? `is not consecutive sentences of the article: the article ends ${after}, the quote goes on with “${best.rest}”`
+          : `is not consecutive sentences of the article: ${after} the article goes on with “${next}”, the quote with “${best.rest}”`,
+    };
+  }
   const problem = sourceProblem(quote, sentences)!;
   return {
-    problem: problem.startsWith('is only part')
-      ? problem
-      : `${problem.replace(/^is not a sentence of the article/, 'is neither a sentence of the article nor several consecutive ones')}`,
+    problem: problem.replace(
+      /^is not a sentence of the article/,
+      'is neither a sentence of the article nor several consecutive ones',
+    ),
   };
 }
 
@@ -350,7 +372,7 @@ const SEASON_MONTHS: Record<string, [number, number]> = {
 const DATE_PATTERNS: readonly {
   kind: DateKind;
   pattern: RegExp;
-  read(m: RegExpExecArray): [number, number];
+  read: (m: RegExpMatchArray) => [number, number];
 }[] = [
   {
     kind: 'day',
@@ -422,7 +444,7 @@ export function datesIn(text: string): DateMention[] {
   const found: (DateMention & { at: number })[] = [];
   for (const { kind, pattern, read } of DATE_PATTERNS) {
     for (const match of rest.matchAll(new RegExp(pattern.source, pattern.flags))) {
-      const [from, to] = read(match as RegExpExecArray);
+      const [from, to] = read(match);
       found.push({ text: match[0], kind, from, to, at: match.index });
     }
     // Blank out what was read, so a year inside a full date is not read again.

@@ -32,17 +32,28 @@ async function sectionText(page: Page, id: string): Promise<string> {
 }
 
 test.describe('the timeline', () => {
-  test('lists the dated events in order, grouped by year', async ({ page, site, problems }) => {
+  test('lists the dated events in order, grouped by century, decade and year', async ({
+    page,
+    site,
+    problems,
+  }) => {
     await page.goto(site('timeline/'));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Timeline');
-    const years = await page.getByRole('heading', { level: 2 }).allTextContents();
+    const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
+    // The article dates Baku's fall under the Russian Empire only to the century and Russia's arming
+    // of both sides only to the decade: those stretches open the timeline, then the years follow.
+    expect(headings.slice(0, 2)).toEqual(['19th century', '1990s']);
+    const years = headings.slice(2);
+    expect(years.every((y) => /^\d{4}$/.test(y))).toBe(true);
     expect(years).toEqual([...years].sort());
     expect(years).toEqual(
       expect.arrayContaining(['1999', '2018', '2020', '2022', '2023', '2024', '2025']),
     );
 
-    const dates = await page.locator('.event time').allTextContents();
+    const dates = await page.locator('.event__date').allTextContents();
     const expected = [
+      '19th century',
+      '1990s',
       '1999',
       'June 2018',
       '2020',
@@ -56,18 +67,26 @@ test.describe('the timeline', () => {
       'October 2025',
       '14 November 2025',
     ];
-    const positions = expected.map((date) => dates.indexOf(date));
+    const positions = expected.map((date) => dates.map((d) => d.trim()).indexOf(date));
     expect(
       positions.every((p) => p >= 0),
       `dates on the page: ${dates.join(', ')}`,
     ).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
 
-    // Each event sits under the heading of its own year.
+    // Each event sits under the heading of its own year, decade or century. A year's dates are
+    // machine-readable; HTML cannot write a decade or a century, so those are plain text.
     for (const section of await page.locator('main section').all()) {
-      const year = await section.getByRole('heading', { level: 2 }).textContent();
-      for (const time of await section.locator('.event time').all()) {
-        expect(await time.getAttribute('datetime')).toMatch(new RegExp(`^${year}`));
+      const heading = (await section.getByRole('heading', { level: 2 }).textContent())!;
+      for (const date of await section.locator('.event__date').all()) {
+        if (/^\d{4}$/.test(heading)) {
+          expect(await date.locator('time').getAttribute('datetime')).toMatch(
+            new RegExp(`^${heading}`),
+          );
+        } else {
+          await expect(date.locator('time')).toHaveCount(0);
+          await expect(date).toHaveText(heading);
+        }
       }
     }
 
@@ -108,6 +127,34 @@ test.describe('the timeline', () => {
     expect(problems).toEqual([]);
   });
 
+  test('says exactly what it includes, and the page agrees', async ({ page, site, problems }) => {
+    await page.goto(site('timeline/'));
+    const scope = (await page.locator('[data-timeline-scope]').textContent())!.replace(/\s+/g, ' ');
+    const events = page.locator('.event');
+    const count = await events.count();
+    expect(scope).toContain(`The ${count} events the article tells with a date of their own`);
+    expect(scope).not.toMatch(/\bevery\b/i);
+    // "dated as precisely as the article dates it: 3 to the day, … and 1 to the century."
+    const precisions = /dates it: (.*?)\./.exec(scope)![1]!;
+    const counted = [...precisions.matchAll(/(\d+) to (?:the|part of a) (\w+)/g)];
+    expect(counted.reduce((sum, m) => sum + Number(m[1]), 0)).toBe(count);
+    const days = await page
+      .locator('.event time')
+      .evaluateAll(
+        (times) =>
+          times.filter((t) => /^\d{4}-\d{2}-\d{2}$/.test(t.getAttribute('datetime') ?? '')).length,
+      );
+    expect(Number(counted.find((m) => m[2] === 'day')?.[1] ?? 0)).toBe(days);
+    const plain = await page.locator('.event__date:not(:has(time))').allTextContents();
+    expect(Number(counted.find((m) => m[2] === 'decade')?.[1] ?? 0)).toBe(
+      plain.filter((d) => /\d0s$/.test(d.trim())).length,
+    );
+    expect(Number(counted.find((m) => m[2] === 'century')?.[1] ?? 0)).toBe(
+      plain.filter((d) => /century$/.test(d.trim())).length,
+    );
+    expect(problems).toEqual([]);
+  });
+
   test('every event links to the section of its chapter that tells it', async ({
     page,
     site,
@@ -123,7 +170,7 @@ test.describe('the timeline', () => {
     for (let i = 0; i < count; i++) {
       if (i > 0) await page.goto(site('timeline/'));
       const event = events.nth(i);
-      const date = (await event.locator('time').textContent())!;
+      const date = (await event.locator('.event__date').textContent())!.trim();
       const quote = (await event.locator('blockquote').textContent())!.replace(/\s+/g, ' ').trim();
       await event.locator('.event__source a').click();
       const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
@@ -156,7 +203,7 @@ test.describe('the timeline', () => {
     await page.goto(site('timeline/'));
     const count = await page.locator('.event').count();
     await page.emulateMedia({ media: 'print' });
-    await expect(page.getByRole('navigation', { name: 'Years' })).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'Dates' })).toBeHidden();
     await expect(page.locator('.event:visible')).toHaveCount(count);
     expect(problems).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
+import type { DatePrecision } from '../../src/lib/facts/event-dates.ts';
 
 const ROOT = new URL('../../', import.meta.url);
 
@@ -7,7 +8,7 @@ export const read = (path: string) => readFileSync(new URL(path, ROOT), 'utf8');
 
 export interface RawEvent {
   date: string;
-  precision: 'day' | 'month' | 'season' | 'year';
+  precision: DatePrecision;
   title: string;
   quote: string;
   chapter: string;
@@ -22,6 +23,7 @@ export interface RawActor {
   aliases?: string[];
   demonyms?: string[];
   description: string;
+  sources: string[];
 }
 
 /** The data files as editors wrote them, in file order. */

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareEventDates,
+  dateGroup,
   dateProblem,
+  describePrecisions,
+  formatDateInProse,
   formatEventDate,
+  machineReadableDate,
   parseEventDate,
 } from '../../src/lib/facts/event-dates.ts';
 import { createMentionFinder } from '../../src/lib/facts/mentions.ts';
@@ -23,6 +27,54 @@ describe('event dates', () => {
     expect(formatEventDate(parseEventDate('2024-12', 'month'))).toBe('December 2024');
     expect(formatEventDate(parseEventDate('early 2025', 'season'))).toBe('Early 2025');
     expect(formatEventDate(parseEventDate('1999', 'year'))).toBe('1999');
+    expect(formatEventDate(parseEventDate('1990s', 'decade'))).toBe('1990s');
+    expect(formatEventDate(parseEventDate('19th century', 'century'))).toBe('19th century');
+    expect(formatEventDate(parseEventDate('21st century', 'century'))).toBe('21st century');
+    expect(formatEventDate(parseEventDate('11th century', 'century'))).toBe('11th century');
+  });
+
+  it('writes a decade or a century into a sentence with “the”, and gives neither a datetime', () => {
+    expect(formatDateInProse(parseEventDate('1990s', 'decade'))).toBe('the 1990s');
+    expect(formatDateInProse(parseEventDate('19th century', 'century'))).toBe('the 19th century');
+    expect(formatDateInProse(parseEventDate('early 2025', 'season'))).toBe('early 2025');
+    expect(formatDateInProse(parseEventDate('2025-06-01', 'day'))).toBe('1 June 2025');
+    expect(machineReadableDate(parseEventDate('2025-06-01', 'day'))).toBe('2025-06-01');
+    expect(machineReadableDate(parseEventDate('2025-06', 'month'))).toBe('2025-06');
+    expect(machineReadableDate(parseEventDate('early 2025', 'season'))).toBe('2025');
+    expect(machineReadableDate(parseEventDate('1999', 'year'))).toBe('1999');
+    expect(machineReadableDate(parseEventDate('1990s', 'decade'))).toBeUndefined();
+    expect(machineReadableDate(parseEventDate('19th century', 'century'))).toBeUndefined();
+  });
+
+  it('groups dates on the timeline by year, or by decade or century when that is all there is', () => {
+    expect(dateGroup(parseEventDate('2025-06-01', 'day'))).toEqual({
+      id: 'year-2025',
+      label: '2025',
+    });
+    expect(dateGroup(parseEventDate('early 2025', 'season'))).toEqual({
+      id: 'year-2025',
+      label: '2025',
+    });
+    expect(dateGroup(parseEventDate('1990s', 'decade'))).toEqual({
+      id: 'decade-1990s',
+      label: '1990s',
+    });
+    expect(dateGroup(parseEventDate('19th century', 'century'))).toEqual({
+      id: 'century-19',
+      label: '19th century',
+    });
+  });
+
+  it('says how precisely the dates are given, leaving out precisions no date has', () => {
+    const dates = [
+      parseEventDate('2025-06-01', 'day'),
+      parseEventDate('2024-12-25', 'day'),
+      parseEventDate('2025', 'year'),
+      parseEventDate('19th century', 'century'),
+    ];
+    expect(describePrecisions(dates)).toBe('2 to the day, 1 to the year and 1 to the century');
+    expect(describePrecisions(dates.slice(2, 3))).toBe('1 to the year');
+    expect(describePrecisions([])).toBe('');
   });
 
   it('rejects dates that do not fit their precision or do not exist', () => {
@@ -32,10 +84,30 @@ describe('event dates', () => {
     expect(dateProblem('2025-02-29', 'day')).toMatch(/February 2025 has 28 days/);
     expect(dateProblem('around 2025', 'season')).toMatch(/not written like a season/);
     expect(dateProblem('2024-02-29', 'day')).toBeUndefined();
+    expect(dateProblem('1995s', 'decade')).toMatch(/not written like a decade .*1990s/);
+    expect(dateProblem('the 1990s', 'decade')).toMatch(/not written like a decade/);
+    expect(dateProblem('19 century', 'century')).toMatch(
+      /not written like a century .*19th century/,
+    );
+    expect(dateProblem('19st century', 'century')).toMatch(/expected "19th century"/);
+    expect(dateProblem('0th century', 'century')).toMatch(/not a century/);
+    expect(dateProblem('1990s', 'decade')).toBeUndefined();
+    expect(dateProblem('19th century', 'century')).toBeUndefined();
   });
 
-  it('orders by the latest day a date allows, the precise one first on a tie', () => {
-    const dates = ['2025', '2025-06', '2025-06-01', 'early 2025', '2024-12', '2024-12-25', '1999'];
+  it('orders by the latest day a date allows, the precise one first on a tie; a decade or century opens its stretch', () => {
+    const dates = [
+      '2025',
+      '2025-06',
+      '2025-06-01',
+      'early 2025',
+      '2024-12',
+      '2024-12-25',
+      '1999',
+      '1990s',
+      '19th century',
+      '1990',
+    ];
     const precision = (d: string) =>
       /^\d{4}$/.test(d)
         ? 'year'
@@ -43,12 +115,19 @@ describe('event dates', () => {
           ? 'month'
           : /^\d{4}-/.test(d)
             ? 'day'
-            : 'season';
+            : /s$/.test(d)
+              ? 'decade'
+              : /century$/.test(d)
+                ? 'century'
+                : 'season';
     const sorted = dates
       .map((d) => parseEventDate(d, precision(d)))
       .sort(compareEventDates)
       .map(formatEventDate);
     expect(sorted).toEqual([
+      '19th century',
+      '1990s',
+      '1990',
       '1999',
       '25 December 2024',
       'December 2024',
