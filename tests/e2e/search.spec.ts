@@ -298,6 +298,6 @@ test('when the search interface cannot load, the search page still lists every c
     page.getByText(/Search needs JavaScript, which is turned off or could not load/),
   ).toBeVisible();
   await expect(
-    page.getByRole('main').getByRole('link', { name: 'Energy and Corridors' }),
+    page.getByRole('main').getByRole('link', { name: 'Energy and the Zangezur Corridor' }),
   ).toBeVisible();
 });
