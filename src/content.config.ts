@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { chapterSchema } from './schemas/chapter.ts';
-import { actorSchema } from './schemas/actor.ts';
-import { eventSchema } from './schemas/event.ts';
+import { actorSchema } from './facts/actor.ts';
+import { eventSchema } from './facts/event.ts';
 
 export const collections = {
   chapters: defineCollection({

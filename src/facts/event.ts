@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { DATE_PRECISIONS, dateProblem } from '../lib/facts/event-dates.ts';
-import { CLAIM_STATUSES } from '../lib/facts/claim-labels.ts';
+import { DATE_PRECISIONS, dateProblem } from './event-dates.ts';
+import { CLAIM_STATUSES } from './claim-labels.ts';
 
 const slug = z
   .string()

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCollection, render } from 'astro:content';
 import type { MarkdownHeading } from 'astro';
-import { getChapters, chapterPath, type Chapter } from '../chapters.ts';
-import type { ActorData, ActorKind } from '../../schemas/actor.ts';
-import { ACTOR_KINDS } from '../../schemas/actor.ts';
+import { getChapters, chapterPath, type Chapter } from '../lib/chapters.ts';
+import type { ActorData, ActorKind } from './actor.ts';
+import { ACTOR_KINDS } from './actor.ts';
 import {
   compareEventDates,
   formatEventDate,

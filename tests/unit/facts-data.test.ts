@@ -6,14 +6,14 @@ import {
   dateProblem,
   formatEventDate,
   parseEventDate,
-} from '../../src/lib/facts/event-dates.ts';
-import { claimLabelProblem } from '../../src/lib/facts/claim-labels.ts';
-import { splitSections } from '../../src/lib/facts/chapter-sections.ts';
-import { createMentionFinder, termsOf } from '../../src/lib/facts/mentions.ts';
-import { findClaimTags } from '../../src/lib/facts/claim-tags.ts';
-import { chapterActorProblems, claimTagProblems } from '../../src/lib/facts/validate.ts';
-import { eventSchema } from '../../src/schemas/event.ts';
-import { actorSchema } from '../../src/schemas/actor.ts';
+} from '../../src/facts/event-dates.ts';
+import { claimLabelProblem } from '../../src/facts/claim-labels.ts';
+import { splitSections } from '../../src/facts/chapter-sections.ts';
+import { createMentionFinder, termsOf } from '../../src/facts/mentions.ts';
+import { findClaimTags } from '../../src/facts/claim-tags.ts';
+import { chapterActorProblems, claimTagProblems } from '../../src/facts/validate.ts';
+import { eventSchema } from '../../src/facts/event.ts';
+import { actorSchema } from '../../src/facts/actor.ts';
 
 const source = readSourceArticle();
 const article = read('content/source/article.txt');

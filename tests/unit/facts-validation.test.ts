@@ -4,10 +4,10 @@ import {
   dateProblem,
   formatEventDate,
   parseEventDate,
-} from '../../src/lib/facts/event-dates.ts';
-import { createMentionFinder } from '../../src/lib/facts/mentions.ts';
-import { splitSections } from '../../src/lib/facts/chapter-sections.ts';
-import { findClaimTags } from '../../src/lib/facts/claim-tags.ts';
+} from '../../src/facts/event-dates.ts';
+import { createMentionFinder } from '../../src/facts/mentions.ts';
+import { splitSections } from '../../src/facts/chapter-sections.ts';
+import { findClaimTags } from '../../src/facts/claim-tags.ts';
 import {
   assertNoProblems,
   chapterActorProblems,
@@ -15,7 +15,7 @@ import {
   eventProblems,
   locator,
   type EventContext,
-} from '../../src/lib/facts/validate.ts';
+} from '../../src/facts/validate.ts';
 
 describe('event dates', () => {
   it('reads each precision and shows it as a reader would say it', () => {
