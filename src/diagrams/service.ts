@@ -106,9 +106,9 @@ export class DiagramService {
   /** Closes the browser, deletes cache entries nothing used (`prune`), and cuts the font to fit. */
   async finish({ prune }: { prune: boolean }): Promise<DiagramRunSummary> {
     await this.close();
-    const used = await Promise.allSettled([...this.used].map((key) => this.diagrams.get(key)));
-    const characters = used.flatMap((outcome) =>
-      outcome.status === 'fulfilled' && outcome.value ? [...outcome.value.characters] : [],
+    const pending = [...this.used].flatMap((key) => this.diagrams.get(key) ?? []);
+    const characters = (await Promise.allSettled(pending)).flatMap((outcome) =>
+      outcome.status === 'fulfilled' ? [...outcome.value.characters] : [],
     );
     const pruned = prune ? this.cache.prune(this.used).length : 0;
     const font = await this.font.cut(characters);
