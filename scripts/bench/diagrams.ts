@@ -70,7 +70,9 @@ export function newDiagramsRun(count: number, env: NodeJS.ProcessEnv = {}): Diag
     const buildSeconds = (performance.now() - started) / 1000;
     if (result.status !== 0)
       throw new Error(`build with ${count} new diagrams failed:\n${result.stderr.slice(-3000)}`);
-    const summary = /\[diagrams\] (\d+) diagrams: (\d+) rendered in ([\d.]+) s/.exec(result.stdout);
+    const summary = /\[diagrams\] (\d+) diagrams \(\d+ fences\): (\d+) rendered in ([\d.]+) s/.exec(
+      result.stdout,
+    );
     if (!summary) throw new Error(`no diagrams summary in the build output:\n${result.stdout}`);
     return {
       diagrams: Number(summary[1]),

@@ -68,7 +68,7 @@ export function diagrams(options: DiagramsOptions = {}): AstroIntegration {
             `(${Math.round(summary.renderMs / summary.rendered)} ms each)`
           : '0 rendered';
         logger.info(
-          `${total} diagrams: ${rendered}, ${summary.cached} from cache; ` +
+          `${total} diagrams (${summary.fences} fences): ${rendered}, ${summary.cached} from cache; ` +
             `label font ${summary.fontBytes} B${summary.fontChanged ? ' (recut)' : ''}` +
             (summary.pruned ? `; pruned ${summary.pruned} unused renders` : ''),
         );

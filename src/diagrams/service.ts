@@ -31,6 +31,8 @@ export interface DiagramServiceOptions {
 }
 
 export interface DiagramRunSummary {
+  /** Fences handed in: each diagram counts once however many fences share it. */
+  fences: number;
   rendered: number;
   cached: number;
   /** Wall time from the first render asked for to the last one finished. */
@@ -69,7 +71,7 @@ export class DiagramService {
   private renderer: Promise<MermaidRenderer> | undefined;
   private active = 0;
   private idleTimer: NodeJS.Timeout | undefined;
-  private readonly counts = { rendered: 0, cached: 0, firstStart: 0, lastEnd: 0 };
+  private readonly counts = { fences: 0, rendered: 0, cached: 0, firstStart: 0, lastEnd: 0 };
 
   constructor({
     cacheDir,
@@ -91,6 +93,7 @@ export class DiagramService {
   async diagramFor(fence: DiagramFence): Promise<RenderedDiagram> {
     const key = this.keyOf(fence.source);
     this.used.add(key);
+    this.counts.fences += 1;
     let diagram = this.diagrams.get(key);
     if (!diagram) {
       diagram = this.load(key, fence);
@@ -113,6 +116,7 @@ export class DiagramService {
     const pruned = prune ? this.cache.prune(this.used).length : 0;
     const font = await this.font.cut(characters);
     return {
+      fences: this.counts.fences,
       rendered: this.counts.rendered,
       cached: this.counts.cached,
       renderMs: this.counts.lastEnd - this.counts.firstStart,
