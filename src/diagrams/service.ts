@@ -31,7 +31,7 @@ export interface DiagramServiceOptions {
 }
 
 export interface DiagramRunSummary {
-  /** Fences handed in: each diagram counts once however many fences share it. */
+  /** Fences handed in; `rendered` and `cached` count each diagram once, however many fences share it. */
   fences: number;
   rendered: number;
   cached: number;
@@ -77,7 +77,7 @@ export class DiagramService {
     cacheDir,
     ignoreCache = false,
     env = process.env,
-    concurrency = availableParallelism(),
+    concurrency = Math.min(8, availableParallelism()),
   }: DiagramServiceOptions) {
     this.cache = new DiagramCache(cacheDir);
     this.font = new LabelFont(cacheDir);

@@ -58,12 +58,16 @@ export function prepareSvg(html: string, idPrefix: string): Element {
   // Edges without a label still get a label group with no text.
   removeElements(svg, (element) => hasClass(element, 'edgeLabel') && textOf(element) === '');
   eachElement(svg, mergeTextRuns);
-  for (const tagName of DEFINITIONS) {
+  // Until nothing changes: a gradient only an unused marker pointed at goes with it.
+  for (let removed = true; removed;) {
     const referenced = references(svg);
-    removeElements(
-      svg,
-      (element) => element.tagName === tagName && !referenced.has(String(element.properties['id'])),
-    );
+    removed = false;
+    removeElements(svg, (element) => {
+      const unused =
+        DEFINITIONS.includes(element.tagName) && !referenced.has(String(element.properties['id']));
+      removed ||= unused;
+      return unused;
+    });
   }
   removeElements(svg, (element) => element.tagName === 'defs' && element.children.length === 0);
   // Mermaid builds most ids from the diagram's own id already; the rest get it as a prefix.
