@@ -2,7 +2,7 @@ import { describe, it, expect, vi } from 'vitest';
 import { mkdtemp, mkdir, writeFile, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSearchIndex, type PagefindApi } from '../../src/integrations/search-index.ts';
+import { buildSearchIndex, type PagefindApi } from '../../src/search/index-integration.ts';
 
 interface Step {
   create?: string[];

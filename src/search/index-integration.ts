@@ -1,0 +1,119 @@
+/**
+ * Search at build time, as one Astro integration: the query folding the browser bundles (from the
+ * actors' names, as the virtual module `virtual:search-folding`), and at the end of `astro build`
+ * the Pagefind index of the built pages and the vocabulary behind "Did you mean …?".
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { parse as parseYaml } from 'yaml';
+import { foldingTable, type ActorNames } from './query.ts';
+import { writeVocabulary } from './vocabulary.ts';
+
+/** The part of Pagefind's Node API the index build uses; tests pass a stand-in. */
+export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
+
+export interface SearchIndexResult {
+  pageCount: number;
+  outputPath: string;
+}
+
+/** Where the bundle goes inside the built site; the client loads it from `${BASE_URL}pagefind/`. */
+export const BUNDLE_DIR = 'pagefind';
+
+export const ACTORS_FILE = 'content/actors.yaml';
+
+const FOLDING_MODULE = 'virtual:search-folding';
+
+function failOn(step: string, siteDir: string, errors: string[]): void {
+  if (errors.length > 0) {
+    throw new Error(`Search index: ${step} failed for ${siteDir}:\n  ${errors.join('\n  ')}`);
+  }
+}
+
+/**
+ * Indexes the built HTML in `siteDir` and writes the Pagefind bundle to `siteDir/pagefind/`.
+ * Pages opt in with `data-pagefind-body`; an empty index means the markup lost it, so that fails too.
+ */
+export async function buildSearchIndex(
+  siteDir: string,
+  api: PagefindApi = pagefind,
+): Promise<SearchIndexResult> {
+  try {
+    const created = await api.createIndex({});
+    failOn('creating the index', siteDir, created.errors);
+    const index = created.index;
+    if (!index) throw new Error(`Search index: Pagefind returned no index for ${siteDir}`);
+
+    const added = await index.addDirectory({ path: siteDir });
+    failOn('reading the HTML', siteDir, added.errors);
+    if (added.page_count === 0) {
+      throw new Error(`Search index: no HTML pages found in ${siteDir}; was the site built?`);
+    }
+
+    const written = await index.writeFiles({ outputPath: join(siteDir, BUNDLE_DIR) });
+    failOn('writing the bundle', siteDir, written.errors);
+    return { pageCount: added.page_count, outputPath: written.outputPath };
+  } finally {
+    await api.close();
+  }
+}
+
+/**
+ * The names of content/actors.yaml, read only for folding queries. The facts loader checks the file
+ * in full and reports its errors; here a name list that cannot be read stops the build too.
+ */
+export function readActorNames(text: string, file = ACTORS_FILE): ActorNames[] {
+  const data: unknown = parseYaml(text);
+  if (typeof data !== 'object' || data === null)
+    throw new Error(`${file}: expected actors keyed by id`);
+  const list = (value: unknown): string[] =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  return Object.entries(data as Record<string, Record<string, unknown>>).map(([id, actor]) => {
+    if (typeof actor?.name !== 'string')
+      throw new Error(`${file}: actor “${id}” has no name; give it \`name:\``);
+    return { name: actor.name, aliases: list(actor.aliases), demonyms: list(actor.demonyms) };
+  });
+}
+
+/** Builds the search index and vocabulary at the end of `astro build`, and serves the folding table. */
+export function searchIndex(): AstroIntegration {
+  let root = process.cwd();
+  return {
+    name: 'search',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig, addWatchFile }) => {
+        root = fileURLToPath(config.root);
+        const actorsPath = resolve(root, ACTORS_FILE);
+        addWatchFile(actorsPath);
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'search-folding',
+                resolveId: (id: string) => (id === FOLDING_MODULE ? `\0${FOLDING_MODULE}` : null),
+                load(id: string) {
+                  if (id !== `\0${FOLDING_MODULE}`) return null;
+                  this.addWatchFile(actorsPath);
+                  const table = foldingTable(readActorNames(readFileSync(actorsPath, 'utf8')));
+                  return `export default ${JSON.stringify(table)};`;
+                },
+              },
+            ],
+          },
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const siteDir = fileURLToPath(dir);
+        const { pageCount, outputPath } = await buildSearchIndex(siteDir);
+        logger.info(`indexed ${pageCount} HTML files into ${outputPath}`);
+        const vocabulary = await writeVocabulary(siteDir, root);
+        logger.info(
+          `wrote ${vocabulary.words} words and ${vocabulary.alternatives} other spellings to ${vocabulary.path}`,
+        );
+      },
+    },
+  };
+}
