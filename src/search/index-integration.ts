@@ -5,12 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { parse as parseYaml } from 'yaml';
 import { foldingTable, type ActorNames } from './query.ts';
-import { writeVocabulary } from './vocabulary.ts';
+import { indexableHtml } from './indexed-html.ts';
+import { htmlFiles, writeVocabulary } from './vocabulary.ts';
 
 /** The part of Pagefind's Node API the index build uses; tests pass a stand-in. */
 export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
@@ -34,8 +36,10 @@ function failOn(step: string, siteDir: string, errors: string[]): void {
 }
 
 /**
- * Indexes the built HTML in `siteDir` and writes the Pagefind bundle to `siteDir/pagefind/`.
- * Pages opt in with `data-pagefind-body`; an empty index means the markup lost it, so that fails too.
+ * Indexes the built HTML in `siteDir` and writes the Pagefind bundle to `siteDir/pagefind/`. Each
+ * page is handed to Pagefind as `indexableHtml` makes it (words split at closed-up dashes), under
+ * its path in the site, so its URL is the one `addDirectory` would give it. Pages opt in with
+ * `data-pagefind-body`; an index without any means the markup lost it, so that fails too.
  */
 export async function buildSearchIndex(
   siteDir: string,
@@ -47,15 +51,22 @@ export async function buildSearchIndex(
     const index = created.index;
     if (!index) throw new Error(`Search index: Pagefind returned no index for ${siteDir}`);
 
-    const added = await index.addDirectory({ path: siteDir });
-    failOn('reading the HTML', siteDir, added.errors);
-    if (added.page_count === 0) {
+    const files = await htmlFiles(siteDir);
+    if (files.length === 0) {
       throw new Error(`Search index: no HTML pages found in ${siteDir}; was the site built?`);
+    }
+    for (const file of files) {
+      const sourcePath = relative(siteDir, file);
+      const added = await index.addHTMLFile({
+        sourcePath,
+        content: indexableHtml(await readFile(file, 'utf8')),
+      });
+      failOn(`reading ${sourcePath}`, siteDir, added.errors);
     }
 
     const written = await index.writeFiles({ outputPath: join(siteDir, BUNDLE_DIR) });
     failOn('writing the bundle', siteDir, written.errors);
-    return { pageCount: added.page_count, outputPath: written.outputPath };
+    return { pageCount: files.length, outputPath: written.outputPath };
   } finally {
     await api.close();
   }

@@ -19,7 +19,7 @@ import {
   type Vocabulary,
   type VocabularyFile,
 } from './suggest.ts';
-import { wordsOf } from './words.ts';
+import { asOnPage, wordsOf } from './words.ts';
 
 const LABEL = 'Search the article';
 /**
@@ -78,11 +78,12 @@ function element<K extends keyof HTMLElementTagNameMap>(
 function excerpt(html: string): Node[] {
   const template = document.createElement('template');
   template.innerHTML = html;
-  return Array.from(template.content.childNodes, (node) =>
-    node instanceof HTMLElement && node.tagName === 'MARK'
-      ? element('mark', {}, [node.textContent ?? ''])
-      : document.createTextNode(node.textContent ?? ''),
-  );
+  return Array.from(template.content.childNodes, (node) => {
+    const text = asOnPage(node.textContent ?? '');
+    return node instanceof HTMLElement && node.tagName === 'MARK'
+      ? element('mark', {}, [text])
+      : document.createTextNode(text);
+  });
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -346,7 +347,7 @@ class SearchView {
   }
 
   private item(data: ResultData): HTMLLIElement {
-    const title = data.meta['title'] ?? data.url;
+    const title = asOnPage(data.meta['title'] ?? data.url);
     const sections = data.sub_results
       .filter((sub) => sub.anchor && sub.anchor.element !== 'h1')
       .map((sub, order) => ({ sub, order }))
@@ -355,7 +356,7 @@ class SearchView {
       .sort((a, b) => a.order - b.order)
       .map(({ sub }) =>
         element('li', {}, [
-          element('a', { href: sub.url, class: 'search-result__section' }, [sub.title]),
+          element('a', { href: sub.url, class: 'search-result__section' }, [asOnPage(sub.title)]),
           element('p', { class: 'search-result__excerpt' }, excerpt(sub.excerpt)),
         ]),
       );

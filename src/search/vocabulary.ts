@@ -7,58 +7,14 @@
  */
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { attribute } from '../lib/html.ts';
+import { indexedText } from './indexed-html.ts';
 import { foldWord, wordsOf } from './words.ts';
 import type { VocabularyFile } from './suggest.ts';
-
-type HtmlNode = DefaultTreeAdapterTypes.Node;
 
 export const SPELLINGS_FILE = 'content/spellings.yaml';
 /** Where the vocabulary goes inside the built site. */
 export const VOCABULARY_PATH = 'search/vocabulary.json';
-
-/** Elements whose text Pagefind never indexes (its parser's own list). */
-const NOT_INDEXED = new Set([
-  'head',
-  'style',
-  'script',
-  'noscript',
-  'label',
-  'form',
-  'svg',
-  'footer',
-  'nav',
-  'iframe',
-  'template',
-]);
-
-/**
- * The text Pagefind indexes from one page: the contents of its `data-pagefind-body` elements,
- * without `data-pagefind-ignore` parts or the elements above. Undefined when the page has no body
- * marked (such pages are left out of the index).
- */
-export function indexedText(html: string): string | undefined {
-  const parts: string[] = [];
-  let marked = false;
-  const visit = (node: HtmlNode, inBody: boolean): void => {
-    if ('tagName' in node) {
-      if (NOT_INDEXED.has(node.tagName)) return;
-      if (attribute(node, 'data-pagefind-ignore') !== undefined) return;
-      if (attribute(node, 'data-pagefind-body') !== undefined) {
-        marked = true;
-        inBody = true;
-      }
-    }
-    if (inBody && node.nodeName === '#text' && 'value' in node) parts.push(node.value);
-    if ('childNodes' in node) for (const child of node.childNodes) visit(child, inBody);
-    // Block boundaries end words, as they do for Pagefind.
-    if (inBody && 'tagName' in node) parts.push(' ');
-  };
-  visit(parse(html), false);
-  return marked ? parts.join('') : undefined;
-}
 
 export interface Spellings {
   /** Folded spelling a reader may type → the text's word, with where it was declared. */
@@ -130,11 +86,7 @@ export function readSpellings(text: string, file = SPELLINGS_FILE): Spellings {
         spellings.britishAmerican.push([pair[0]!, pair[1]!]);
       }
     } else {
-      fail(
-        file,
-        lineOf(pair.key),
-        `unknown key “${key}”; use \`names:\` or \`british-american:\``,
-      );
+      fail(file, lineOf(pair.key), `unknown key “${key}”; use \`names:\` or \`british-american:\``);
     }
   }
   return spellings;
@@ -214,7 +166,7 @@ export function buildVocabulary(
   };
 }
 
-async function htmlFiles(dir: string): Promise<string[]> {
+export async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries
     .filter((e) => e.isFile() && e.name.endsWith('.html'))

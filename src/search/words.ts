@@ -23,3 +23,14 @@ export function wordsOf(text: string): string[] {
     ([word]) => word,
   );
 }
+
+/**
+ * Put after a closed-up dash in the copy of a page Pagefind indexes, so it splits the words there
+ * (see indexed-html.ts); taken out again of whatever search shows from the index.
+ */
+export const INDEX_WORD_BREAK = '\u200A';
+
+/** Text from the index as the page has it. */
+export function asOnPage(text: string): string {
+  return text.replaceAll(INDEX_WORD_BREAK, '');
+}

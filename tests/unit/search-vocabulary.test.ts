@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
+import { indexableHtml, indexedText } from '../../src/search/indexed-html.ts';
 import {
   buildVocabulary,
-  indexedText,
   readSpellings,
   SPELLINGS_FILE,
   type Spellings,
@@ -34,6 +34,24 @@ describe('indexedText', () => {
 
   it('gives nothing for a page without a marked body', () => {
     expect(indexedText(page('<p>Contents page</p>'))).toBeUndefined();
+  });
+});
+
+describe('indexableHtml', () => {
+  it('lets Pagefind split words at a closed-up dash, in the body only', () => {
+    const html = page(
+      '<p>Armenia–Azerbaijan</p><article data-pagefind-body><p>a tightrope—carefully, 1990–2000 and Armenia–Azerbaijan</p></article>',
+    );
+    const indexable = indexableHtml(html);
+    expect(indexedText(indexable)).toContain(
+      'tightrope—\u200Acarefully, 1990–2000 and Armenia–\u200AAzerbaijan',
+    );
+    expect(indexable).toContain('<p>Armenia–Azerbaijan</p>');
+  });
+
+  it('hands over a page with nothing to split unchanged', () => {
+    const html = page('<article data-pagefind-body><p>Baku — Moscow</p></article>');
+    expect(indexableHtml(html)).toBe(html);
   });
 });
 
