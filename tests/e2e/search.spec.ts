@@ -537,3 +537,16 @@ test('when the search interface cannot load, the search page still lists every c
     page.getByRole('main').getByRole('link', { name: 'Energy and Corridors' }),
   ).toBeVisible();
 });
+
+test('when search cannot load, asking for it from a chapter leads to the search page’s chapter list', async ({
+  page,
+  site,
+}) => {
+  await page.route('**/pagefind/**', (route) => route.abort());
+  await page.goto(site('chapters/energy/'));
+  await page.keyboard.press('/');
+  await expect(page).toHaveURL(site('search/'));
+  await expect(
+    page.getByText(/Search needs JavaScript, which is turned off or could not load/),
+  ).toBeVisible();
+});
