@@ -3,13 +3,13 @@
  * actors' names, as the virtual module `virtual:search-folding`), and at the end of `astro build`
  * the Pagefind index of the built pages and the vocabulary behind "Did you mean …?".
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { parse as parseYaml } from 'yaml';
+import { ACTORS_FILE, actorSchema } from '../facts/actor.ts';
+import { readDataFile } from '../facts/files.ts';
 import { foldingTable, type ActorNames } from './query.ts';
 import { indexableHtml } from './indexed-html.ts';
 import { htmlFiles, writeVocabulary } from './vocabulary.ts';
@@ -24,8 +24,6 @@ export interface SearchIndexResult {
 
 /** Where the bundle goes inside the built site; the client loads it from `${BASE_URL}pagefind/`. */
 export const BUNDLE_DIR = 'pagefind';
-
-export const ACTORS_FILE = 'content/actors.yaml';
 
 const FOLDING_MODULE = 'virtual:search-folding';
 
@@ -73,20 +71,14 @@ export async function buildSearchIndex(
 }
 
 /**
- * The names of content/actors.yaml, read only for folding queries. The facts loader checks the file
- * in full and reports its errors; here a name list that cannot be read stops the build too.
+ * The actors' names, read through the facts' own schema (src/facts/), for folding queries. A file
+ * the facts refuse stops the build here too, with their messages (file and line).
  */
-export function readActorNames(text: string, file = ACTORS_FILE): ActorNames[] {
-  const data: unknown = parseYaml(text);
-  if (typeof data !== 'object' || data === null)
-    throw new Error(`${file}: expected actors keyed by id`);
-  const list = (value: unknown): string[] =>
-    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  return Object.entries(data as Record<string, Record<string, unknown>>).map(([id, actor]) => {
-    if (typeof actor?.name !== 'string')
-      throw new Error(`${file}: actor “${id}” has no name; give it \`name:\``);
-    return { name: actor.name, aliases: list(actor.aliases), demonyms: list(actor.demonyms) };
-  });
+export function readActorNames(root: string): ActorNames[] {
+  const problems: string[] = [];
+  const actors = readDataFile(root, ACTORS_FILE, actorSchema, problems);
+  if (problems.length > 0) throw new Error(`Search folding:\n  ${problems.join('\n  ')}`);
+  return actors.entries.map(({ data }) => data);
 }
 
 /** Builds the search index and vocabulary at the end of `astro build`, and serves the folding table. */
@@ -108,7 +100,7 @@ export function searchIndex(): AstroIntegration {
                 load(id: string) {
                   if (id !== `\0${FOLDING_MODULE}`) return null;
                   this.addWatchFile(actorsPath);
-                  const table = foldingTable(readActorNames(readFileSync(actorsPath, 'utf8')));
+                  const table = foldingTable(readActorNames(root));
                   return `export default ${JSON.stringify(table)};`;
                 },
               },

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { foldingTable, foldQuery } from '../../src/search/query.ts';
-import { ACTORS_FILE, readActorNames } from '../../src/search/index-integration.ts';
+import { readActorNames } from '../../src/search/index-integration.ts';
 
 /** The table the site ships, from the actors' own names. */
-const table = foldingTable(readActorNames(readFileSync(ACTORS_FILE, 'utf8')));
+const table = foldingTable(readActorNames(process.cwd()));
 
 describe('foldQuery with the actors of content/actors.yaml', () => {
   it('turns a people or adjective into the beginning it shares with the place', () => {
