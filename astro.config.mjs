@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { siteUrl, basePath } from './src/lib/deploy-target.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
+import { searchIndex } from './src/search/index-integration.ts';
 import { diagrams } from './src/diagrams/index.ts';
 import { basePathLinks } from './src/plugins/base-path-links.ts';
 
