@@ -14,7 +14,7 @@
  * Pure: the article's sentences come in as an array (from the article model's sentence splitter),
  * and every problem names the file and line to fix.
  */
-import { claimLabelProblem } from '../lib/facts/claim-labels.ts';
+import { claimLabelProblem, claimStatusOf, unknownStatusProblem } from './claim-labels.ts';
 
 /** A sentence a statement rests on, and the line it is written on when that is not the statement's. */
 export interface SourceRef {
@@ -493,9 +493,11 @@ export interface ClaimLabel {
 /** A label stands only after a whole sentence of the article that itself says what the label says. */
 export function claimProblems(claim: ClaimLabel, sentences: readonly string[]): Problem[] {
   const where = (message: string): Problem[] => [{ file: claim.file, line: claim.line, message }];
+  const status = claimStatusOf(claim.status);
+  if (!status) return where(unknownStatusProblem(claim.status));
   const notSentence = sourceProblem(claim.sentence, sentences);
-  if (notSentence) return where(`the sentence before the “${claim.status}” label ${notSentence}`);
-  const problem = claimLabelProblem(claim.status, claim.sentence, claim.by);
+  if (notSentence) return where(`the sentence before the “${status}” label ${notSentence}`);
+  const problem = claimLabelProblem(status, claim.sentence, claim.by);
   return problem ? where(problem) : [];
 }
 

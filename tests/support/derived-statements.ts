@@ -2,15 +2,18 @@
  * Every statement the site derives from the article, read from the content files with their
  * lines, for the faithfulness checks (src/facts/faithfulness.ts): actor descriptions, event titles
  * and quotes, chapter summaries and periods, every Mermaid diagram, the claim labels, and the
- * standfirst and description in src/site.config.ts. YAML is read with `yaml` and its LineCounter,
- * MDX with Sätteri's mdxToMdast, the site config with the TypeScript parser.
+ * standfirst and description in src/site.config.ts. The article and the chapters come from the
+ * article model (src/article/), the data files through the facts' own schemas and YAML positions,
+ * the diagrams from Sätteri's mdast, the site config from the TypeScript parser.
  */
-import { readdirSync } from 'node:fs';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { readFileSync } from 'node:fs';
 import { mdxToMdast, type MdastNode } from 'satteri';
 import ts from 'typescript';
-import { read } from './facts-data.ts';
-import { normalise, readSourceArticle, splitSentences } from './article-text.ts';
+import { readArticle, readSource } from '../../src/article/chapters.ts';
+import { ACTORS_FILE } from '../../src/facts/actor.ts';
+import { EVENTS_FILE } from '../../src/facts/event.ts';
+import { readFactsInput } from '../../src/facts/files.ts';
+import { yamlPositions } from '../../src/facts/yaml-positions.ts';
 import {
   mermaidStatements,
   type ClaimLabel,
@@ -18,114 +21,51 @@ import {
   type EventEntry,
   type Problem,
 } from '../../src/facts/faithfulness.ts';
-import { findClaimTags } from '../../src/lib/facts/claim-tags.ts';
 
-export const ACTORS_FILE = 'content/actors.yaml';
-export const EVENTS_FILE = 'content/events.yaml';
 export const SITE_CONFIG_FILE = 'src/site.config.ts';
 
+const read = (file: string) => readFileSync(file, 'utf8');
+
 /** The article's title, headings, sentences and list items, in the article's own order. */
-export function articleSentences(text = read('content/source/article.txt')): string[] {
-  const { title, headings } = readSourceArticle(text);
-  const headingSet = new Set(headings);
-  const lines = text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
-  return [
-    title,
-    ...lines.slice(1).flatMap((line) => {
-      if (line.startsWith('- ')) return [normalise(line.slice(2))];
-      if (headingSet.has(normalise(line))) return [normalise(line)];
-      return splitSentences(line);
-    }),
-  ];
+export function articleSentences(): string[] {
+  return readSource().sentences.map((s) => s.text);
 }
 
-interface YamlFile {
-  root: YAMLMap | undefined;
-  /** Top-level entries whose value is a map: the actors, the events. */
-  entries: { id: string; map: YAMLMap }[];
-  /** The 1-based line of a node in the file the YAML is in. */
-  lineOf(node: Node | undefined | null): number;
-}
-
-/** Parses YAML that starts on line `firstLine` of its file (a chapter's frontmatter starts on 2). */
-function readYaml(file: string, text: string, firstLine = 1): YamlFile {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
-  if (document.errors.length > 0) throw new Error(`${file}: ${document.errors[0]!.message}`);
-  const lineOf = (node: Node | undefined | null) =>
-    firstLine - 1 + (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
-  const root = isMap(document.contents) ? document.contents : undefined;
-  const entries =
-    root?.items.flatMap((pair) =>
-      isScalar(pair.key) && isMap(pair.value)
-        ? [{ id: String(pair.key.value), map: pair.value }]
-        : [],
-    ) ?? [];
-  return { root, entries, lineOf };
-}
-
-function field(map: YAMLMap, key: string): Node | undefined {
-  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
-  return (pair?.value ?? undefined) as Node | undefined;
-}
-
-function text(node: Node | undefined): string {
-  return isScalar(node) ? String(node.value) : '';
-}
-
-function sourceList(yaml: YamlFile, node: Node | undefined) {
-  return isSeq(node)
-    ? node.items.map((item) => ({ text: text(item as Node), line: yaml.lineOf(item as Node) }))
-    : [];
+function factsInput() {
+  const reading = readFactsInput();
+  if (!reading.ok) throw new Error(reading.problems.join('\n'));
+  return reading.input;
 }
 
 export function actorStatements(): DerivedStatement[] {
-  const yaml = readYaml(ACTORS_FILE, read(ACTORS_FILE));
-  return yaml.entries.map(({ id, map }) => {
-    const description = field(map, 'description');
-    return {
-      text: text(description),
-      file: ACTORS_FILE,
-      line: yaml.lineOf(description),
-      what: `the description of actor "${id}"`,
-      sources: sourceList(yaml, field(map, 'sources')),
-    };
-  });
+  const at = yamlPositions(ACTORS_FILE, read(ACTORS_FILE));
+  const line = (path: (string | number)[]) => at.lineOf(path) ?? 1;
+  return factsInput().actors.entries.map(({ id, data }) => ({
+    text: data.description,
+    file: ACTORS_FILE,
+    line: line([id, 'description']),
+    what: `the description of actor "${id}"`,
+    sources: data.sources.map((text, i) => ({ text, line: line([id, 'sources', i]) })),
+  }));
 }
 
 export function eventEntries(): EventEntry[] {
-  const yaml = readYaml(EVENTS_FILE, read(EVENTS_FILE));
-  return yaml.entries.map(({ id, map }) => {
-    const title = field(map, 'title');
-    const quote = field(map, 'quote');
-    const status = field(map, 'status');
-    return {
-      id,
-      file: EVENTS_FILE,
-      title: text(title),
-      titleLine: yaml.lineOf(title),
-      quote: text(quote),
-      quoteLine: yaml.lineOf(quote),
-      status: isSeq(status)
-        ? status.items.flatMap((item) => {
-            if (!isMap(item)) return [];
-            const sentence = field(item, 'sentence');
-            const by = text(field(item, 'by'));
-            return [
-              {
-                label: text(field(item, 'label')),
-                ...(by ? { by } : {}),
-                sentence: text(sentence),
-                line: yaml.lineOf(sentence),
-              },
-            ];
-          })
-        : [],
-    };
-  });
+  const at = yamlPositions(EVENTS_FILE, read(EVENTS_FILE));
+  const line = (path: (string | number)[]) => at.lineOf(path) ?? 1;
+  return factsInput().events.entries.map(({ id, data }) => ({
+    id,
+    file: EVENTS_FILE,
+    title: data.title,
+    titleLine: line([id, 'title']),
+    quote: data.quote,
+    quoteLine: line([id, 'quote']),
+    status: data.status.map((s, i) => ({
+      label: s.label,
+      by: s.by,
+      sentence: s.sentence,
+      line: line([id, 'status', i, 'sentence']),
+    })),
+  }));
 }
 
 export interface ChapterStatements {
@@ -135,53 +75,55 @@ export interface ChapterStatements {
   /** Every statement of every Mermaid fence, and the fences' own problems (a line without a source). */
   diagrams: DerivedStatement[];
   diagramProblems: Problem[];
+  /** Every `<Claim>` label with the sentence it follows. */
   claims: ClaimLabel[];
+  /** Labels that follow no whole sentence: the article model's own finding. */
+  strayClaimLines: number[];
 }
 
-export function chapterFiles(): string[] {
-  return readdirSync(new URL('../../content/chapters/', import.meta.url))
-    .filter((f) => f.endsWith('.mdx'))
-    .sort()
-    .map((f) => `content/chapters/${f}`);
-}
-
-export function chapterStatements(file: string): ChapterStatements {
-  const mdx = read(file);
-  const tree = mdxToMdast(mdx);
-  const result: ChapterStatements = {
-    file,
-    frontmatter: [],
-    diagrams: [],
-    diagramProblems: [],
-    claims: findClaimTags(mdx).map((tag) => ({ ...tag, file })),
-  };
-  const visit = (node: MdastNode): void => {
-    if (node.type === 'yaml') {
-      // The YAML's first line is the one after the opening `---`.
-      const yaml = readYaml(file, node.value, (node.position?.start.line ?? 1) + 1);
-      if (yaml.root) {
-        const sources = field(yaml.root, 'sources');
-        for (const key of ['summary', 'period'] as const) {
-          const value = field(yaml.root, key);
-          result.frontmatter.push({
-            text: text(value),
-            file,
-            line: yaml.lineOf(value),
-            what: `the ${key} of the chapter`,
-            sources: isMap(sources) ? sourceList(yaml, field(sources, key)) : [],
-          });
-        }
+export function chapterStatements(): ChapterStatements[] {
+  return readArticle().chapters.map(({ outline, data }) => {
+    const { file } = outline;
+    const frontmatter = outline.frontmatter!;
+    const at = yamlPositions(file, frontmatter.yaml);
+    const line = (path: (string | number)[]) => frontmatter.line - 1 + (at.lineOf(path) ?? 1);
+    const result: ChapterStatements = {
+      file,
+      frontmatter: (['summary', 'period'] as const).map((key) => ({
+        text: data[key],
+        file,
+        line: line([key]),
+        what: `the ${key} of the chapter`,
+        sources: data.sources[key].map((text, i) => ({ text, line: line(['sources', key, i]) })),
+      })),
+      diagrams: [],
+      diagramProblems: [],
+      claims: outline.sections.flatMap((section) =>
+        section.blocks.flatMap((block) =>
+          block.sentences.flatMap((sentence) =>
+            sentence.claims.map((claim) => ({
+              status: claim.status ?? '',
+              by: claim.by,
+              sentence: sentence.text,
+              file,
+              line: claim.line,
+            })),
+          ),
+        ),
+      ),
+      strayClaimLines: outline.strayClaims.map((c) => c.line),
+    };
+    const visit = (node: MdastNode): void => {
+      if (node.type === 'code' && node.lang === 'mermaid') {
+        const fence = mermaidStatements(node.value, file, node.position?.start.line ?? 0);
+        result.diagrams.push(...fence.statements);
+        result.diagramProblems.push(...fence.problems);
       }
-    }
-    if (node.type === 'code' && node.lang === 'mermaid') {
-      const fence = mermaidStatements(node.value, file, node.position?.start.line ?? 0);
-      result.diagrams.push(...fence.statements);
-      result.diagramProblems.push(...fence.problems);
-    }
-    if ('children' in node) for (const child of node.children as MdastNode[]) visit(child);
-  };
-  visit(tree);
-  return result;
+      if ('children' in node) for (const child of node.children as MdastNode[]) visit(child);
+    };
+    visit(mdxToMdast(read(file)));
+    return result;
+  });
 }
 
 /** The standfirst and the description of src/site.config.ts, with their `sources` lists. */

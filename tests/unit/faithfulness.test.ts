@@ -18,16 +18,15 @@ import {
   type DerivedStatement,
   type EventEntry,
 } from '../../src/facts/faithfulness.ts';
-import { formatEventDate, parseEventDate } from '../../src/lib/facts/event-dates.ts';
+import { formatEventDate } from '../../src/facts/event-dates.ts';
+import { readFactsInput } from '../../src/facts/files.ts';
 import {
   actorStatements,
   articleSentences,
-  chapterFiles,
   chapterStatements,
   eventEntries,
   siteStatements,
 } from '../support/derived-statements.ts';
-import { readActors, readEvents } from '../support/facts-data.ts';
 
 /** A small article: headings, sentences and list items, in order. */
 const ARTICLE = [
@@ -595,12 +594,16 @@ describe('Mermaid fences', () => {
 
 describe('the real content', () => {
   const sentences = articleSentences();
-  const chapters = chapterFiles().map(chapterStatements);
+  const chapters = chapterStatements();
   const events = eventEntries();
+  const reading = readFactsInput();
+  if (!reading.ok) throw new Error(reading.problems.join('\n'));
+  const { input } = reading;
 
   it('is read in full: every actor, event, chapter summary and period, diagram and the site’s copy', () => {
-    expect(actorStatements().length).toBe(readActors().length);
-    expect(events.length).toBe(readEvents().length);
+    expect(actorStatements().length).toBe(input.actors.entries.length);
+    expect(events.length).toBe(input.events.entries.length);
+    expect(chapters.length).toBe(input.chapters.length);
     for (const chapter of chapters) {
       expect(
         chapter.frontmatter.map((s) => s.what),
@@ -629,6 +632,10 @@ describe('the real content', () => {
       ...chapters.flatMap((c) => c.claims.flatMap((claim) => claimProblems(claim, sentences))),
     ];
     expect(problems.map(formatProblem)).toEqual([]);
+    expect(chapters.flatMap((c) => c.strayClaimLines.map((line) => `${c.file}:${line}`))).toEqual(
+      [],
+    );
+    expect(chapters.flatMap((c) => c.claims).length).toBeGreaterThan(0);
   });
 
   it('puts on the timeline every dated sentence of the article that tells an event', () => {
@@ -662,9 +669,9 @@ describe('the real content', () => {
   });
 
   it('dates every event by a date its quote carries', () => {
-    const undated = readEvents().flatMap(([id, e]) => {
-      const date = formatEventDate(parseEventDate(e.date, e.precision));
-      return undatedDates(date, [e.quote]).length > 0 || datesIn(date).length === 0
+    const undated = input.events.entries.flatMap(({ id, data }) => {
+      const date = formatEventDate(data.date);
+      return undatedDates(date, [data.quote]).length > 0 || datesIn(date).length === 0
         ? [`${id}: ${date}`]
         : [];
     });
