@@ -3,12 +3,14 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
-import { siteUrl, basePath } from './src/lib/deploy-target.ts';
+import { deployTarget } from './src/lib/deploy-target.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { mermaidDiagrams } from './src/integrations/diagrams.ts';
 import { basePathLinks } from './src/plugins/base-path-links.ts';
+import { sharing, sectionLinks } from './src/share/integration.ts';
 
-const base = basePath(process.env);
+const target = deployTarget(process.env);
+const base = target.base;
 const diagrams = mermaidDiagrams({
   sources: 'content/chapters/*.mdx',
   cacheDir: 'src/diagrams/cache',
@@ -16,7 +18,7 @@ const diagrams = mermaidDiagrams({
 
 // This file only wires things together; each build-time concern lives in its own module.
 export default defineConfig({
-  site: siteUrl(process.env),
+  site: target.site,
   base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
@@ -26,9 +28,9 @@ export default defineConfig({
     // The article's punctuation is already typographic; leave every character as written.
     processor: satteri({
       features: { smartPunctuation: false },
-      hastPlugins: [diagrams.hastPlugin, basePathLinks(base)],
+      hastPlugins: [diagrams.hastPlugin, basePathLinks(base), sectionLinks()],
     }),
   },
-  integrations: [diagrams.integration, mdx(), sitemap(), searchIndex()],
+  integrations: [diagrams.integration, mdx(), sitemap(), searchIndex(), sharing(target)],
   devToolbar: { enabled: false },
 });
