@@ -72,3 +72,79 @@
     document.querySelectorAll('[data-toc]').forEach(setUpScrollSpy);
   });
 })();
+
+// Sharing (src/share/): section links and "Cite this". Without this script the links still work
+// as links and the references can be selected by hand; with it, activating a section link also
+// copies its full address, each reference has a working Copy button, and the access date a style
+// asks for is filled in with today's date in that style's own form (prepared at build time).
+(function () {
+  var status = null;
+  // One polite live region for the whole page, added before anything is announced in it.
+  function announce(text) {
+    if (!status) return;
+    status.textContent = '';
+    window.setTimeout(function () {
+      status.textContent = text;
+    }, 60);
+  }
+  function copy(text, done) {
+    if (!navigator.clipboard || !navigator.clipboard.writeText) return;
+    navigator.clipboard.writeText(text).then(done, function () {
+      // Permission refused: the address bar (links) or the page (references) still has it.
+    });
+  }
+  function flag(element, attribute) {
+    element.setAttribute(attribute, '');
+    window.setTimeout(function () {
+      element.removeAttribute(attribute);
+    }, 2000);
+  }
+  function fillAccessDate(slot) {
+    var forms = (slot.getAttribute('data-accessed-forms') || '').split('|');
+    var sample = (slot.getAttribute('data-accessed-sample') || '').split(' ');
+    var today = new Date();
+    var form = forms[today.getMonth()];
+    if (forms.length !== 12 || sample.length !== 2 || !form) return;
+    slot.textContent = form
+      .replace(sample[1], String(today.getFullYear()))
+      .replace(sample[0], String(today.getDate()));
+    var pad = function (n) {
+      return (n < 10 ? '0' : '') + n;
+    };
+    slot.setAttribute(
+      'datetime',
+      today.getFullYear() + '-' + pad(today.getMonth() + 1) + '-' + pad(today.getDate()),
+    );
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    status = document.createElement('p');
+    status.className = 'visually-hidden';
+    status.setAttribute('role', 'status');
+    status.setAttribute('data-share-status', '');
+    document.body.appendChild(status);
+    document.querySelectorAll('time[data-accessed]').forEach(fillAccessDate);
+
+    document.addEventListener('click', function (event) {
+      var target = event.target instanceof Element ? event.target : null;
+      var link = target && target.closest('a[data-section-link]');
+      if (link) {
+        // The browser still follows the link, so the address bar shows the same URL.
+        copy(link.href, function () {
+          flag(link, 'data-copied');
+          announce('Link copied: ' + link.href);
+        });
+        return;
+      }
+      var button = target && target.closest('button[data-copy]');
+      if (button) {
+        var source = document.getElementById(button.getAttribute('data-copy'));
+        if (!source) return;
+        copy(source.textContent.replace(/\s+/g, ' ').trim(), function () {
+          flag(button, 'data-copied');
+          announce((button.getAttribute('data-copy-label') || 'Text') + ' copied');
+        });
+      }
+    });
+  });
+})();

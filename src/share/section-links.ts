@@ -101,7 +101,7 @@ export function sectionLinks(): () => HastPluginDefinition {
           };
           return {
             ...node,
-            properties: { ...node.properties, id, ariaLabelledBy: headingLabelId(id) },
+            properties: { ...node.properties, id, ariaLabelledBy: [headingLabelId(id)] },
             children: [label, linkElement(id, title)],
           };
         },
