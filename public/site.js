@@ -108,13 +108,6 @@
     slot.textContent = form
       .replace(sample[1], String(today.getFullYear()))
       .replace(sample[0], String(today.getDate()));
-    var pad = function (n) {
-      return (n < 10 ? '0' : '') + n;
-    };
-    slot.setAttribute(
-      'datetime',
-      today.getFullYear() + '-' + pad(today.getMonth() + 1) + '-' + pad(today.getDate()),
-    );
   }
 
   document.addEventListener('DOMContentLoaded', function () {
@@ -123,7 +116,7 @@
     status.setAttribute('role', 'status');
     status.setAttribute('data-share-status', '');
     document.body.appendChild(status);
-    document.querySelectorAll('time[data-accessed]').forEach(fillAccessDate);
+    document.querySelectorAll('[data-accessed]').forEach(fillAccessDate);
 
     document.addEventListener('click', function (event) {
       var target = event.target instanceof Element ? event.target : null;

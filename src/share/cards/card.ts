@@ -2,6 +2,9 @@ import { getChapters } from '../../lib/chapters.ts';
 import { getFacts } from '../../lib/facts/load-facts.ts';
 import { withBase } from '../../lib/urls.ts';
 import { site } from '../../site.config.ts';
+import { CARD_DIRECTORY, CARD_SIZE, type CardContent, type SocialImage } from './content.ts';
+
+export { CARD_DIRECTORY, CARD_SIZE, type CardContent, type SocialImage };
 
 /**
  * What each page's social card says. Home, every chapter, the timeline and the actors index have
@@ -10,31 +13,6 @@ import { site } from '../../site.config.ts';
  */
 export type CardRef =
   { kind: 'home' } | { kind: 'chapter'; slug: string } | { kind: 'timeline' } | { kind: 'actors' };
-
-export const CARD_SIZE = { width: 1200, height: 630 } as const;
-export const CARD_DIRECTORY = 'cards/';
-
-export interface CardContent {
-  /** File name inside `cards/`. */
-  file: string;
-  /** The small line above the title: "Chapter 5 of 8 · 2014 to 2025". */
-  kicker: string;
-  title: string;
-  /** The line at the top: the article's title, or on the article's own card its standfirst. */
-  header: string;
-  asOf: string;
-  /** Chapter cards: which of how many, drawn as a row of marks. */
-  position?: { index: number; count: number } | undefined;
-  /** The card as words, for `og:image:alt`. */
-  alt: string;
-}
-
-export interface SocialImage {
-  url: string;
-  width: number;
-  height: number;
-  alt: string;
-}
 
 export async function allCards(): Promise<CardContent[]> {
   const chapters = await getChapters();

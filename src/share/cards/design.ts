@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { escapeHtml } from '../../lib/html.ts';
-import { CARD_SIZE, type CardContent } from './card.ts';
+import { CARD_SIZE, type CardContent } from './content.ts';
 
 /**
  * The one design of every social card: the site's ink-blue ground, the article's title (or, on its

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../lib/chromium.ts';
-import { CARD_SIZE, type CardContent } from './card.ts';
+import { CARD_SIZE, type CardContent } from './content.ts';
 import { CardCache, cardCacheKey } from './cache.ts';
 import { CARD_CSS, FIT_SCRIPT, cardFonts, cardHtml } from './design.ts';
 
