@@ -73,70 +73,51 @@
   });
 })();
 
-// Sharing (src/share/): section links and "Cite this". Without this script the links still work
-// as links and the references can be selected by hand; with it, activating a section link also
-// copies its full address, each reference has a working Copy button, and the access date a style
-// asks for is filled in with today's date in that style's own form (prepared at build time).
+// Sharing (src/share/): a section link also copies its full address; Copy buttons copy their
+// reference; an access date slot gets today's date in its style's form (made at build time).
 (function () {
-  var status = null;
-  // One polite live region for the whole page, added before anything is announced in it.
-  function announce(text) {
-    if (!status) return;
-    status.textContent = '';
-    window.setTimeout(function () {
-      status.textContent = text;
-    }, 60);
+  var status;
+  function copied(element, text, message) {
+    if (!navigator.clipboard) return;
+    navigator.clipboard.writeText(text).then(
+      function () {
+        element.setAttribute('data-copied', '');
+        setTimeout(function () {
+          element.removeAttribute('data-copied');
+        }, 2000);
+        status.textContent = '';
+        setTimeout(function () {
+          status.textContent = message;
+        }, 60);
+      },
+      function () {},
+    );
   }
-  function copy(text, done) {
-    if (!navigator.clipboard || !navigator.clipboard.writeText) return;
-    navigator.clipboard.writeText(text).then(done, function () {
-      // Permission refused: the address bar (links) or the page (references) still has it.
-    });
-  }
-  function flag(element, attribute) {
-    element.setAttribute(attribute, '');
-    window.setTimeout(function () {
-      element.removeAttribute(attribute);
-    }, 2000);
-  }
-  function fillAccessDate(slot) {
-    var forms = (slot.getAttribute('data-accessed-forms') || '').split('|');
-    var sample = (slot.getAttribute('data-accessed-sample') || '').split(' ');
-    var today = new Date();
-    var form = forms[today.getMonth()];
-    if (forms.length !== 12 || sample.length !== 2 || !form) return;
-    slot.textContent = form
-      .replace(sample[1], String(today.getFullYear()))
-      .replace(sample[0], String(today.getDate()));
-  }
-
   document.addEventListener('DOMContentLoaded', function () {
     status = document.createElement('p');
     status.className = 'visually-hidden';
     status.setAttribute('role', 'status');
-    status.setAttribute('data-share-status', '');
     document.body.appendChild(status);
-    document.querySelectorAll('[data-accessed]').forEach(fillAccessDate);
-
+    var now = new Date();
+    document.querySelectorAll('[data-accessed]').forEach(function (slot) {
+      var form = slot.getAttribute('data-accessed-forms').split('|')[now.getMonth()];
+      var sample = slot.getAttribute('data-accessed-sample').split(' ');
+      slot.textContent = form
+        .replace(sample[1], now.getFullYear())
+        .replace(sample[0], now.getDate());
+    });
     document.addEventListener('click', function (event) {
-      var target = event.target instanceof Element ? event.target : null;
-      var link = target && target.closest('a[data-section-link]');
-      if (link) {
-        // The browser still follows the link, so the address bar shows the same URL.
-        copy(link.href, function () {
-          flag(link, 'data-copied');
-          announce('Link copied: ' + link.href);
-        });
-        return;
-      }
-      var button = target && target.closest('button[data-copy]');
-      if (button) {
-        var source = document.getElementById(button.getAttribute('data-copy'));
-        if (!source) return;
-        copy(source.textContent.replace(/\s+/g, ' ').trim(), function () {
-          flag(button, 'data-copied');
-          announce((button.getAttribute('data-copy-label') || 'Text') + ' copied');
-        });
+      var link =
+        event.target.closest && event.target.closest('a[data-section-link], button[data-copy]');
+      if (!link) return;
+      if (link.href) copied(link, link.href, 'Link copied: ' + link.href);
+      else {
+        var source = document.getElementById(link.getAttribute('data-copy'));
+        copied(
+          link,
+          source.textContent.replace(/\s+/g, ' ').trim(),
+          link.getAttribute('data-copy-label') + ' copied',
+        );
       }
     });
   });

@@ -23,36 +23,6 @@ export function headingLabelId(id: string): string {
   return `${id}-label`;
 }
 
-/** A chain-link icon, drawn with strokes in the current colour; no text, so it adds nothing to the heading's text. */
-export const LINK_ICON_PATHS = [
-  'M6.5 9.5a3 3 0 0 0 4.2 0l2.6-2.6a3 3 0 0 0-4.2-4.2l-.9.9',
-  'M9.5 6.5a3 3 0 0 0-4.2 0L2.7 9.1a3 3 0 0 0 4.2 4.2l.9-.9',
-];
-
-function iconElement(): Element {
-  return {
-    type: 'element',
-    tagName: 'svg',
-    properties: {
-      viewBox: '0 0 16 16',
-      width: '16',
-      height: '16',
-      fill: 'none',
-      stroke: 'currentColor',
-      strokeWidth: '1.6',
-      strokeLinecap: 'round',
-      ariaHidden: 'true',
-      focusable: 'false',
-    },
-    children: LINK_ICON_PATHS.map((d) => ({
-      type: 'element',
-      tagName: 'path',
-      properties: { d },
-      children: [],
-    })),
-  };
-}
-
 function linkElement(id: string, title: string): Element {
   return {
     type: 'element',
@@ -65,7 +35,7 @@ function linkElement(id: string, title: string): Element {
       dataPagefindIgnore: '',
       dataPrint: 'hide',
     },
-    children: [iconElement()],
+    children: [],
   };
 }
 
