@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
@@ -6,11 +6,11 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import type { Page } from '@playwright/test';
 import { test, expect, sitemapUrls } from './fixtures.ts';
+import { readArticle } from '../../src/article/chapters.ts';
 
 const ROOT = new URL('../../', import.meta.url);
-const CHAPTER_SLUGS = readdirSync(new URL('content/chapters/', ROOT))
-  .filter((file) => file.endsWith('.mdx'))
-  .map((file) => file.replace(/\.mdx$/, ''));
+/** Chapter slugs in reading order, from content/chapters/ through the article model. */
+const CHAPTER_SLUGS = readArticle().chapters.map((chapter) => chapter.id);
 const EVENTS = parseYaml(readFileSync(new URL('content/events.yaml', ROOT), 'utf8')) as Record<
   string,
   { date: string; title: string }

@@ -1,5 +1,5 @@
 import { getChapters } from '../../lib/chapters.ts';
-import { getFacts } from '../../lib/facts/load-facts.ts';
+import { getFacts } from '../../facts/load-facts.ts';
 import { withBase } from '../../lib/urls.ts';
 import { site } from '../../site.config.ts';
 import { CARD_DIRECTORY, CARD_SIZE, type CardContent, type SocialImage } from './content.ts';

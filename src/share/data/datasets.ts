@@ -1,4 +1,4 @@
-import { getFacts } from '../../lib/facts/load-facts.ts';
+import { getFacts } from '../../facts/load-facts.ts';
 import { withBase } from '../../lib/urls.ts';
 import {
   ACTOR_FIELDS,

@@ -1,5 +1,5 @@
-import { machineReadableDate } from '../../lib/facts/event-dates.ts';
-import type { Facts, TimelineEvent } from '../../lib/facts/load-facts.ts';
+import { machineReadableDate } from '../../facts/event-dates.ts';
+import type { Facts, TimelineEvent } from '../../facts/load-facts.ts';
 import { withBase } from '../../lib/urls.ts';
 import { site } from '../../site.config.ts';
 
@@ -61,7 +61,7 @@ export function eventRows(facts: Pick<Facts, 'events'>, siteUrl: URL, base?: str
 }
 
 export function actorRows(
-  facts: Pick<Facts, 'actors' | 'eventsByActor'>,
+  facts: Pick<Facts, 'actors'>,
   siteUrl: URL,
   base?: string,
 ): ActorRow[] {
@@ -72,7 +72,7 @@ export function actorRows(
     aliases: actor.aliases,
     description: actor.description,
     url: new URL(withBase(`actors/${actor.id}/`, base), siteUrl).href,
-    events: (facts.eventsByActor.get(actor.id) ?? []).map((event) => event.id),
+    events: actor.events.map((event) => event.id),
   }));
 }
 
