@@ -7,7 +7,11 @@ let cards: Promise<RenderedCards> | undefined;
 function rendered(): Promise<RenderedCards> {
   // In dev, cards follow edits; a build draws them all at once and drops renders nothing uses.
   if (import.meta.env.DEV) return allCards().then((all) => renderCards(all));
-  return (cards ??= allCards().then((all) => renderCards(all, { prune: true })));
+  return (cards ??= allCards().then(async (all) => {
+    const result = await renderCards(all, { prune: true });
+    console.info(`\nsocial cards: ${result.rendered} drawn, ${result.cached} from cache`);
+    return result;
+  }));
 }
 
 export const getStaticPaths = (async () =>
