@@ -60,11 +60,7 @@ export function eventRows(facts: Pick<Facts, 'events'>, siteUrl: URL, base?: str
   }));
 }
 
-export function actorRows(
-  facts: Pick<Facts, 'actors'>,
-  siteUrl: URL,
-  base?: string,
-): ActorRow[] {
+export function actorRows(facts: Pick<Facts, 'actors'>, siteUrl: URL, base?: string): ActorRow[] {
   return facts.actors.map((actor) => ({
     id: actor.id,
     name: actor.name,
