@@ -58,7 +58,7 @@ export async function cardFor(ref: CardRef): Promise<CardContent> {
       const { events } = await getFacts();
       return {
         file: 'timeline.png',
-        kicker: `Timeline · ${events.length} dated events`,
+        kicker: `${events.length} dated events`,
         title: 'Timeline',
         header: site.title,
         asOf,
@@ -69,7 +69,7 @@ export async function cardFor(ref: CardRef): Promise<CardContent> {
       const { actors } = await getFacts();
       return {
         file: 'actors.png',
-        kicker: `Index · ${actors.length} actors`,
+        kicker: `Index of ${actors.length} actors`,
         title: 'Actors',
         header: site.title,
         asOf,
