@@ -3,33 +3,32 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
-import { siteUrl, basePath } from './src/lib/deploy-target.ts';
+import { deployTarget } from './src/lib/deploy-target.ts';
 import { searchIndex } from './src/search/index-integration.ts';
-import { mermaidDiagrams } from './src/integrations/diagrams.ts';
+import { diagrams } from './src/diagrams/index.ts';
 import { basePathLinks } from './src/plugins/base-path-links.ts';
+import { sharing, sectionLinks } from './src/share/integration.ts';
 
-const base = basePath(process.env);
-const diagrams = mermaidDiagrams({
-  sources: 'content/chapters/*.mdx',
-  cacheDir: 'src/diagrams/cache',
-});
+const target = deployTarget(process.env);
+const base = target.base;
 
 // This file only wires things together; each build-time concern lives in its own module.
 export default defineConfig({
-  site: siteUrl(process.env),
+  site: target.site,
   base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
-    // Mermaid fences become figures (see src/integrations/diagrams.ts), never highlighted code.
-    syntaxHighlight: { type: 'shiki', excludeLangs: ['math', 'mermaid'] },
+    // Mermaid fences become figures: the diagrams integration excludes them from highlighting.
+    syntaxHighlight: { type: 'shiki', excludeLangs: ['math'] },
     // The article's punctuation is already typographic; leave every character as written.
     processor: satteri({
       features: { smartPunctuation: false },
-      hastPlugins: [diagrams.hastPlugin, basePathLinks(base)],
+      // The diagrams integration adds its own plugin to this list.
+      hastPlugins: [basePathLinks(base), sectionLinks()],
     }),
   },
-  integrations: [diagrams.integration, mdx(), sitemap(), searchIndex()],
+  integrations: [diagrams(), mdx(), sitemap(), searchIndex(), sharing(target)],
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -2,6 +2,7 @@
  * `npm run bench`: builds the site and measures what readers and publishers pay for it.
  * Writes reports/bench.md and reports/bench.json (not committed) and prints the Markdown.
  * `BENCH_SCALING=10,100` picks the synthetic chapter counts (default 10,100,1000; `0` skips).
+ * `BENCH_DIAGRAMS=500` sets how many new diagrams the cold diagram build renders (default 1000; `0` skips).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
 import { serveWithNginx } from '../tests/support/nginx.ts';
 import { kb, measurePageWeight, type PageWeight } from '../tests/support/page-weight.ts';
 import { runLighthouse, type LighthouseSummary } from '../tests/support/lighthouse.ts';
+import { newDiagramsRun, type DiagramsRun } from './bench/diagrams.ts';
 import { scalingRun, type ScalingRun } from './bench/scaling.ts';
 import {
   benchSearch,
@@ -60,6 +62,10 @@ const search: { label: string; result: SearchBench }[] = [];
 for (const { label, intent, typingDelayMs } of SEARCH_BENCH_RUNS)
   search.push({ label, result: await benchSearch({ intent, typingDelayMs }) });
 
+const newDiagramCount = Number(process.env.BENCH_DIAGRAMS ?? 1000);
+const newDiagrams: DiagramsRun | undefined =
+  newDiagramCount > 0 ? newDiagramsRun(newDiagramCount) : undefined;
+
 const scalingCounts = (process.env.BENCH_SCALING ?? '10,100,1000')
   .split(',')
   .map(Number)
@@ -78,6 +84,22 @@ const lines = [
   '| --- | ---: |',
   ...builds.map((b) => row([b.label, b.seconds.toFixed(1)])),
   '',
+  ...(newDiagrams
+    ? [
+        '## New diagrams (a cold build of a site with diagrams of its own, none in the cache)',
+        '',
+        '| diagrams rendered | of | rendering s | per new diagram | whole build s |',
+        '| ---: | ---: | ---: | ---: | ---: |',
+        row([
+          newDiagrams.rendered,
+          newDiagrams.diagrams,
+          newDiagrams.renderSeconds.toFixed(1),
+          `${Math.round((1000 * newDiagrams.renderSeconds) / newDiagrams.rendered)} ms`,
+          newDiagrams.buildSeconds.toFixed(1),
+        ]),
+        '',
+      ]
+    : []),
   '## First load per page (gzip / raw)',
   '',
   '| page | requests | HTML | CSS | JS | fonts | total gzip | total raw |',
@@ -137,6 +159,6 @@ await mkdir('reports', { recursive: true });
 await writeFile('reports/bench.md', report);
 await writeFile(
   'reports/bench.json',
-  JSON.stringify({ builds, weights, search, lighthouse, scaling }, null, 2),
+  JSON.stringify({ builds, newDiagrams, weights, search, lighthouse, scaling }, null, 2),
 );
 console.log(report);

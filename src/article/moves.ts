@@ -26,8 +26,11 @@ export interface ChapterRef {
 export interface Move {
   /** The section's heading in the article (undefined for text before the first heading). */
   heading: string | undefined;
-  /** All of the section moved, or only some of its sentences (listed in `sentences`). */
+  /** All of the section moved, or only part of it: its heading and/or the `sentences` listed. */
   whole: boolean;
+  /** The section's heading itself moved. */
+  headingMoved: boolean;
+  /** The sentences of the section that moved (all of them when `whole`). */
   sentences: string[];
   /** In the article: the heading of the section it follows, undefined at the start. */
   afterInArticle: string | undefined;
@@ -49,6 +52,8 @@ export interface WhatMoved {
   editorsHeadings: { chapter: ChapterRef; heading: string }[];
   /** Headings and sentences of the article that no chapter tells. */
   missing: SourceSentence[];
+  /** How many chapters there are. */
+  chapterCount: number;
 }
 
 interface Placed {
@@ -128,6 +133,7 @@ export function whatMoved(source: SourceArticle, chapters: readonly ArticleChapt
       move: {
         heading: section.heading?.text,
         whole: moved.length === units.length,
+        headingMoved: moved.some((u) => u.kind === 'heading'),
         sentences: moved.filter((u) => u.kind !== 'heading').map((u) => u.text),
         afterInArticle: source.sections[sectionIndex - 1]?.heading?.text,
         fromChapter: previous && where.get(previous.index)?.chapter,
@@ -144,6 +150,7 @@ export function whatMoved(source: SourceArticle, chapters: readonly ArticleChapt
     editorsTitles,
     editorsHeadings,
     missing,
+    chapterCount: chapters.length,
   };
 }
 
@@ -207,26 +214,36 @@ export function describeWhatMoved(what: WhatMoved): OrderStatement {
       return `${q(move.heading)} comes in the article ${from}; here ${to}.`;
     }
     const n = move.sentences.length;
-    const subject = `${n === 1 ? 'One sentence' : `${capital(count(n))} sentences`} of ${
-      move.heading ? q(move.heading) : 'the article’s opening'
-    }, from ${q(move.sentences[0])},`;
+    const some = n === 1 ? 'one sentence' : `${count(n)} sentences`;
+    const from = n > 0 ? `, from ${q(move.sentences[0])},` : '';
+    const [subject, singular] = move.headingMoved
+      ? n > 0
+        ? [`The heading ${q(move.heading)} and ${some} of its section${from}`, false]
+        : [`The heading ${q(move.heading)}`, true]
+      : [
+          `${capital(some)} of ${move.heading ? q(move.heading) : 'the article’s opening'}${from}`,
+          n === 1,
+        ];
+    const verb = (one: string, many: string) => (singular ? one : many);
     const to = move.opensChapter
-      ? `${n === 1 ? 'opens' : 'open'} ${target}`
+      ? `${verb('opens', 'open')} ${target}`
       : move.afterOnSite
-        ? `${n === 1 ? 'stands' : 'stand'} under ${q(move.afterOnSite)} in ${target}`
-        : `${n === 1 ? 'stands' : 'stand'} in the opening of ${target}`;
+        ? `${verb('stands', 'stand')} ${move.headingMoved ? 'after' : 'under'} ${q(move.afterOnSite)} in ${target}`
+        : `${verb('stands', 'stand')} in the opening of ${target}`;
     return `${subject} ${to} here.`;
   });
   const orders = what.editorsTitles.map((t) => String(t.order));
   let titles =
     orders.length === 0
       ? 'Every chapter title is a heading of the article.'
-      : orders.length === 1
-        ? `The title of chapter ${list(orders)} is the editors’ own; the other chapter titles are headings of the article.`
-        : `The titles of chapters ${list(orders)} are the editors’ own; the other chapter titles are headings of the article.`;
+      : orders.length === what.chapterCount
+        ? 'Every chapter title is the editors’ own.'
+        : orders.length === 1
+          ? `The title of chapter ${list(orders)} is the editors’ own; the other chapter titles are headings of the article.`
+          : `The titles of chapters ${list(orders)} are the editors’ own; the other chapter titles are headings of the article.`;
   if (what.editorsHeadings.length > 0) {
     const named = what.editorsHeadings.map((h) => `${q(h.heading)} (${chapter(h.chapter)})`);
-    titles += ` So ${named.length === 1 ? 'is the section heading' : 'are the section headings'} ${list(named)}.`;
+    titles += ` ${named.length === 1 ? 'The section heading' : 'The section headings'} ${list(named)} ${named.length === 1 ? 'is' : 'are'} the editors’ own too.`;
   }
   return { lead, moves, titles };
 }

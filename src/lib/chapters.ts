@@ -20,20 +20,22 @@ export type Chapter = CollectionEntry<'chapters'> & {
   minutes: number;
 };
 
-/** Outlines by file and content digest: parsed once per build, again in dev when a file changes. */
-const outlines = new Map<string, ChapterOutline>();
+let loaded: Promise<Chapter[]> | undefined;
 
-/** Every chapter in reading order. Fails on a gap or a repeated `order`. */
-export async function getChapters(): Promise<Chapter[]> {
+/**
+ * Every chapter in reading order. Fails on a gap or a repeated `order`. Every page lists the
+ * chapters, so the list is made once per build (afresh on each request in dev, where files change).
+ */
+export function getChapters(): Promise<Chapter[]> {
+  if (import.meta.env.DEV) return loadChapters();
+  return (loaded ??= loadChapters());
+}
+
+async function loadChapters(): Promise<Chapter[]> {
   const entries = await getCollection('chapters');
   const chapters = entries.map((entry) => {
     const file = entry.filePath ?? `content/chapters/${chapterId(entry.id)}.mdx`;
-    const key = `${file}\n${entry.digest ?? ''}`;
-    let outline = outlines.get(key);
-    if (!outline) {
-      outline = parseChapter(file, readFileSync(resolve(file), 'utf8'));
-      outlines.set(key, outline);
-    }
+    const outline = parseChapter(file, readFileSync(resolve(file), 'utf8'));
     return {
       ...entry,
       title: entry.data.title,

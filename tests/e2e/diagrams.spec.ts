@@ -1,3 +1,4 @@
+import { READING_COLUMN_WIDTH } from '../../src/diagrams/settings.ts';
 import { test, expect, sitemapUrls } from './fixtures.ts';
 
 const CHAPTER_SLUGS = [
@@ -41,6 +42,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(problems).toEqual([]);
   });
 }
+
+test('on a desk, a diagram has the reading column the build warns about exceeding', async ({
+  page,
+  site,
+  problems,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(site('chapters/energy/'));
+  const canvas = page.locator('.prose .diagram__canvas').first();
+  expect(await canvas.evaluate((element) => element.clientWidth)).toBe(READING_COLUMN_WIDTH);
+  expect(problems).toEqual([]);
+});
 
 test('on a 360 px phone the page never scrolls sideways and labels stay legible', async ({
   page,

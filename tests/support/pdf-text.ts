@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readArticle, textInReadingOrder } from '../../src/article/chapters.ts';
+import { countWords } from '../../src/article/text.ts';
 
 const { source, chapters } = readArticle();
 const inSource = new Set(source.sentences.map((s) => s.text));
@@ -105,5 +106,5 @@ export function sentencesMissingInOrder(sentences: readonly string[], text: stri
 
 /** Whole words of a chapter, for page-count bounds. */
 export function wordCount(sentences: readonly string[]): number {
-  return sentences.join(' ').split(/\s+/).filter(Boolean).length;
+  return countWords(sentences.join(' '));
 }

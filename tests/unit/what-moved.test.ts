@@ -162,6 +162,34 @@ describe('what the chapters change in the article’s order', () => {
   });
 });
 
+describe('a heading moved without its text', () => {
+  it('is named as a heading, not as a section', () => {
+    const chapter = chapters.find((c) => c.outline.sections.filter((s) => s.heading).length >= 2);
+    const [a, b, ...rest] = chapter?.outline.sections.filter((s) => s.heading) ?? [];
+    if (!chapter || !a?.heading || !b?.heading) throw new Error('no chapter with two sections');
+    const swapped = chapters.map((c) =>
+      c === chapter
+        ? {
+            ...c,
+            outline: {
+              ...c.outline,
+              sections: [
+                ...c.outline.sections.filter((s) => !s.heading),
+                { ...a, heading: b.heading },
+                { ...b, heading: a.heading },
+                ...rest,
+              ],
+            },
+          }
+        : c,
+    );
+    const statement = describeWhatMoved(whatMoved(source, swapped));
+    expect(statement.moves).toContainEqual(
+      expect.stringMatching(/^The heading “.*” stands after “.*” in chapter \d+ here\.$/),
+    );
+  });
+});
+
 describe('the about page states what moved (needs `npm run build`)', () => {
   const page = new URL('../../dist/about/index.html', import.meta.url);
 
