@@ -3,16 +3,18 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
-import { siteUrl, basePath } from './src/lib/deploy-target.ts';
+import { deployTarget } from './src/lib/deploy-target.ts';
 import { searchIndex } from './src/search/index-integration.ts';
 import { diagrams } from './src/diagrams/index.ts';
 import { basePathLinks } from './src/plugins/base-path-links.ts';
+import { sharing, sectionLinks } from './src/share/integration.ts';
 
-const base = basePath(process.env);
+const target = deployTarget(process.env);
+const base = target.base;
 
 // This file only wires things together; each build-time concern lives in its own module.
 export default defineConfig({
-  site: siteUrl(process.env),
+  site: target.site,
   base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
@@ -23,10 +25,10 @@ export default defineConfig({
     processor: satteri({
       features: { smartPunctuation: false },
       // The diagrams integration adds its own plugin to this list.
-      hastPlugins: [basePathLinks(base)],
+      hastPlugins: [basePathLinks(base), sectionLinks()],
     }),
   },
-  integrations: [diagrams(), mdx(), sitemap(), searchIndex()],
+  integrations: [diagrams(), mdx(), sitemap(), searchIndex(), sharing(target)],
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -72,3 +72,53 @@
     document.querySelectorAll('[data-toc]').forEach(setUpScrollSpy);
   });
 })();
+
+// Sharing (src/share/): a section link also copies its full address; Copy buttons copy their
+// reference; an access date slot gets today's date in its style's form (made at build time).
+(function () {
+  var status;
+  function copied(element, text, message) {
+    if (!navigator.clipboard) return;
+    navigator.clipboard.writeText(text).then(
+      function () {
+        element.setAttribute('data-copied', '');
+        setTimeout(function () {
+          element.removeAttribute('data-copied');
+        }, 2000);
+        status.textContent = '';
+        setTimeout(function () {
+          status.textContent = message;
+        }, 60);
+      },
+      function () {},
+    );
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    status = document.createElement('p');
+    status.className = 'visually-hidden';
+    status.setAttribute('role', 'status');
+    document.body.appendChild(status);
+    var now = new Date();
+    document.querySelectorAll('[data-accessed]').forEach(function (slot) {
+      var form = slot.getAttribute('data-accessed-forms').split('|')[now.getMonth()];
+      var sample = slot.getAttribute('data-accessed-sample').split(' ');
+      slot.textContent = form
+        .replace(sample[1], now.getFullYear())
+        .replace(sample[0], now.getDate());
+    });
+    document.addEventListener('click', function (event) {
+      var link =
+        event.target.closest && event.target.closest('a[data-section-link], button[data-copy]');
+      if (!link) return;
+      if (link.href) copied(link, link.href, 'Link copied: ' + link.href);
+      else {
+        var source = document.getElementById(link.getAttribute('data-copy'));
+        copied(
+          link,
+          source.textContent.replace(/\s+/g, ' ').trim(),
+          link.getAttribute('data-copy-label') + ' copied',
+        );
+      }
+    });
+  });
+})();

@@ -124,6 +124,24 @@ export function formatEventDate(date: EventDate): string {
   }
 }
 
+/** The date as the data file writes it, the inverse of `parseEventDate`: "2025-06-01", "early 2025", "1990s", "19th century". */
+export function eventDateInData(date: EventDate): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  switch (date.precision) {
+    case 'day':
+      return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
+    case 'month':
+      return `${date.year}-${pad(date.month)}`;
+    case 'season':
+      return `${date.season} ${date.year}`;
+    case 'year':
+      return String(date.year);
+    case 'decade':
+    case 'century':
+      return formatEventDate(date);
+  }
+}
+
 /** The date inside a sentence: "from the 19th century to 14 November 2025", "in early 2025". */
 export function formatDateInProse(date: EventDate): string {
   switch (date.precision) {

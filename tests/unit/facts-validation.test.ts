@@ -7,6 +7,7 @@ import {
   compareEventDates,
   dateGroup,
   describePrecisions,
+  eventDateInData,
   formatDateInProse,
   formatEventDate,
   machineReadableDate,
@@ -62,6 +63,18 @@ describe('event dates', () => {
     expect(machineReadableDate(date('1999', 'year'))).toBe('1999');
     expect(machineReadableDate(date('1990s', 'decade'))).toBeUndefined();
     expect(machineReadableDate(date('19th century', 'century'))).toBeUndefined();
+  });
+
+  it('writes each date back as the data file has it', () => {
+    for (const [text, precision] of [
+      ['2025-06-01', 'day'],
+      ['2025-06', 'month'],
+      ['early 2025', 'season'],
+      ['1999', 'year'],
+      ['1990s', 'decade'],
+      ['19th century', 'century'],
+    ] as const)
+      expect(eventDateInData(date(text, precision))).toBe(text);
   });
 
   it('groups dates on the timeline by year, or by decade or century when that is all there is', () => {
