@@ -244,7 +244,10 @@ export function describeWhatMoved(what: WhatMoved): OrderStatement {
   });
   const orders = what.editorsTitles.map((t) => String(t.order));
   const articleChapters = what.chapterCount - what.editorsChapters.length;
-  const every = what.editorsChapters.length > 0 ? 'Every title of the article’s chapters' : 'Every chapter title';
+  const every =
+    what.editorsChapters.length > 0
+      ? 'Every title of the article’s chapters'
+      : 'Every chapter title';
   let titles =
     orders.length === 0
       ? `${every} is a heading of the article.`
