@@ -75,6 +75,8 @@ export interface ChapterOutline {
    * sections (so out of every article check), with their sentences for search and counts.
    */
   editorsNotes: EditorsNote[];
+  /** The ```mermaid fences: their source and the line of the opening fence. */
+  diagrams: { source: string; line: number }[];
 }
 
 /** An `<EditorsNote>…</EditorsNote>` passage. */
@@ -108,6 +110,7 @@ export function parseChapter(file: string, text: string): ChapterOutline {
     sections: [{ heading: undefined, blocks: [] }],
     strayClaims: [],
     editorsNotes: [],
+    diagrams: [],
   };
   const current = () => outline.sections[outline.sections.length - 1] ?? outline.sections[0];
 
@@ -141,6 +144,10 @@ export function parseChapter(file: string, text: string): ChapterOutline {
         // A label on a line of its own follows no sentence; other block components are not prose.
         if (node.name === 'Claim') outline.strayClaims.push(claimNode(node));
         if (node.name === EDITORS_NOTE) outline.editorsNotes.push(editorsNote(node, outline));
+        return;
+      case 'code':
+        if (node.lang === 'mermaid')
+          outline.diagrams.push({ source: node.value, line: lineOf(node) });
         return;
       case 'root':
       case 'list':
@@ -247,7 +254,7 @@ function proseBlock(kind: ProseBlock['kind'], node: Parent, outline: ChapterOutl
 
 /** The passage's words as sentences, read like any prose block (its own labels are ignored). */
 function editorsNote(node: Parent, outline: ChapterOutline): EditorsNote {
-  const scratch: ChapterOutline = { ...outline, strayClaims: [], editorsNotes: [] };
+  const scratch: ChapterOutline = { ...outline, strayClaims: [], editorsNotes: [], diagrams: [] };
   const blocks: ProseBlock[] = [];
   const collect = (child: Nodes): void => {
     if (child.type === 'paragraph' || child.type === 'heading')
