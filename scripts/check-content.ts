@@ -12,7 +12,19 @@ import { readFactsInput } from '../src/facts/files.ts';
 import { buildFacts } from '../src/facts/graph.ts';
 
 const started = performance.now();
-const root = process.argv[2] ?? process.cwd();
+const args = process.argv.slice(2);
+const root = args.find((a) => !a.startsWith('--')) ?? process.cwd();
+
+// `--ids`: the chapter and heading ids `content/events.yaml` refers to, then exit.
+if (args.includes('--ids')) {
+  for (const chapter of readArticle(root).chapters) {
+    console.log(`${chapter.id}  (${chapter.outline.file}: chapter: ${chapter.id})`);
+    for (const { heading } of chapter.outline.sections)
+      if (heading)
+        console.log(`  section: ${heading.id}  ← ${'#'.repeat(heading.depth)} ${heading.text}`);
+  }
+  process.exit(0);
+}
 const stages: { name: string; problems: string[] }[] = [];
 const stage = async (name: string, run: () => string[] | Promise<string[]>) => {
   let problems: string[];
