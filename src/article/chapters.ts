@@ -19,7 +19,7 @@ export interface ArticleChapter {
   /** Position in the site's reading order, from 1. */
   order: number;
   /** Whose words the prose is (frontmatter `source`); the article's when left out. */
-  source?: ChapterSource;
+  source?: ChapterSource | undefined;
   outline: ChapterOutline;
 }
 

@@ -272,9 +272,11 @@ export function buildFacts(input: FactsInput): FactsResult {
     });
   }
 
-  // The file lists events in time order, so editors read it as a timeline.
+  // The file lists events in time order, so editors read it as a timeline. (Entries may come in
+  // any order, as Astro's collection gives them: the file's order is the YAML's.)
+  const entriesById = new Map(input.events.entries.map((e) => [e.id, e]));
   let previous: { id: string; data: EventData } | undefined;
-  for (const entry of input.events.entries) {
+  for (const entry of eventsAt.ids.flatMap((id) => entriesById.get(id) ?? [])) {
     if (previous && compareEventDates(previous.data.date, entry.data.date) > 0)
       problems.push(
         `${eventsAt.at([entry.id, 'date'])}: event "${entry.id}" (${formatEventDate(entry.data.date)}) is listed after "${previous.id}" (${formatEventDate(previous.data.date)}); ${input.events.file} lists events in chronological order — by the last day each date allows (a month counts as its last day, "early 2025" as the end of April), the more precise date first on a tie. Move the entry up.`,

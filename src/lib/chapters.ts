@@ -5,7 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { chapterId, chapterPath, inReadingOrder, readSource } from '../article/chapters.ts';
+import {
+  chapterId,
+  chapterPath,
+  inReadingOrder,
+  readSource,
+  type ChapterSource,
+} from '../article/chapters.ts';
 import { chapterFidelityProblems } from '../article/fidelity.ts';
 import { parseChapter, type ChapterOutline } from '../article/outline.ts';
 import { readingMinutes } from '../article/reading-time.ts';
@@ -17,6 +23,8 @@ export type Chapter = CollectionEntry<'chapters'> & {
   /** From the frontmatter, as the article model's functions take them. */
   title: string;
   order: number;
+  /** Whose words the prose is: the article's, or the editors' own (frontmatter `source`). */
+  source: ChapterSource;
   outline: ChapterOutline;
   minutes: number;
 };

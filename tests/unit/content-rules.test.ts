@@ -107,6 +107,26 @@ describe('event rules the build enforces, each saying how to fix it', () => {
     ).toMatch(/the date "24 December 2025" is not in the quote/);
   });
 
+  it('reads the order from the file, whatever order the entries come in', () => {
+    const found: string[] = [];
+    const input: FactsInput = {
+      actors: parseDataFile('content/actors.yaml', ACTORS, actorSchema, found),
+      events: parseDataFile(
+        'content/events.yaml',
+        [begins, reply].join('\n'),
+        plainEventSchema,
+        found,
+      ),
+      chapters: [chapter(chapterText(BODY))],
+      article: parseSource(ARTICLE),
+    };
+    const shuffled = {
+      ...input,
+      events: { ...input.events, entries: [...input.events.entries].reverse() },
+    };
+    expect(buildFacts(shuffled).ok).toBe(true);
+  });
+
   it('refuses events out of time order, stating the rule', () => {
     expect(problems([reply, begins])).toEqual([
       expect.stringMatching(
