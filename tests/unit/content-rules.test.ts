@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { chapterId, type ArticleChapter } from '../../src/article/chapters.ts';
 import {
   chapterFidelityProblems,
@@ -9,7 +9,7 @@ import { describeWhatMoved, whatMoved } from '../../src/article/moves.ts';
 import { parseChapter } from '../../src/article/outline.ts';
 import { parseSource } from '../../src/article/source.ts';
 import { actorSchema } from '../../src/facts/actor.ts';
-import { parseDataFile, plainEventSchema } from '../../src/facts/files.ts';
+import { checkedYamlParser, parseDataFile, plainEventSchema } from '../../src/facts/files.ts';
 import { buildFacts, type FactsInput } from '../../src/facts/graph.ts';
 
 /** A small project in memory: an article, one chapter telling it, the data about it. */
@@ -246,5 +246,18 @@ describe('the article both ways, from the chapters’ model', () => {
     expect(firstDifference('Baku', 'Baku.')).toBe(
       'first difference at character 5: the end where the article has . (U+002E)',
     );
+  });
+});
+
+describe('the data files as Astro loads them', () => {
+  it('prints schema problems with the file and the line of the field, before Astro’s own error', () => {
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const parse = checkedYamlParser('content/events.yaml', plainEventSchema);
+    const entries = parse(begins.replace('precision: day', 'precision: daily'));
+    expect(Object.keys(entries)).toEqual(['begins']);
+    expect(printed.mock.calls.join('\n')).toMatch(
+      /^1 problem\(s\) in content\/events\.yaml:\n {2}- content\/events\.yaml:3: "begins": precision: /,
+    );
+    printed.mockRestore();
   });
 });
