@@ -26,7 +26,7 @@ export interface ArticleChapter {
 export type ChapterSource = 'article' | 'editors';
 
 /** A chapter of the editors' own text (frontmatter `source: editors`): no article check reads it. */
-export function isEditorsChapter(chapter: { source?: ChapterSource }): boolean {
+export function isEditorsChapter(chapter: { source?: ChapterSource | undefined }): boolean {
   return chapter.source === 'editors';
 }
 
