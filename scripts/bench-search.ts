@@ -4,11 +4,12 @@
  * on screen (median over several queries, each in a new browser context with an empty cache).
  * Run alone with `node scripts/bench-search.ts` after `npm run build`.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
-import { serveWithNginx } from '../tests/support/nginx.ts';
+import { distFiles } from './lib/dist-files.ts';
+import { serveStatic } from './lib/static-server.ts';
 
 export interface SearchBench {
   /** Bytes on disk of dist/pagefind: everything Pagefind wrote. */
@@ -31,16 +32,8 @@ export const DEFAULT_QUERIES = [
   'Bayraktar',
 ];
 
-async function filesUnder(dir: string): Promise<{ path: string; bytes: number }[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return Promise.all(
-    entries
-      .filter((entry) => entry.isFile())
-      .map(async (entry) => {
-        const path = join(entry.parentPath, entry.name);
-        return { path, bytes: (await stat(path)).size };
-      }),
-  );
+function filesUnder(dir: string): { path: string; bytes: number }[] {
+  return distFiles(dir).map((path) => ({ path, bytes: statSync(join(dir, path)).size }));
 }
 
 function median(values: number[]): number {
@@ -101,13 +94,13 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Sea
     queries = DEFAULT_QUERIES,
     typingDelayMs = 0,
   } = options;
-  const files = await filesUnder(join(distDir, 'pagefind'));
+  const files = filesUnder(join(distDir, 'pagefind'));
   const bundleBytes = files.reduce((sum, f) => sum + f.bytes, 0);
   const indexBytes = files
     .filter((f) => /\.(pf_index|pf_fragment|pf_filter|pf_meta)$/.test(f.path))
     .reduce((sum, f) => sum + f.bytes, 0);
 
-  const site = await serveWithNginx(distDir);
+  const site = await serveStatic(distDir);
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const results = [];

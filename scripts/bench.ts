@@ -4,12 +4,13 @@
  * `BENCH_SCALING=10,100` picks the synthetic chapter counts (default 10,100,1000; `0` skips).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
-import { serveWithNginx } from '../tests/support/nginx.ts';
-import { kb, measurePageWeight, type PageWeight } from '../tests/support/page-weight.ts';
-import { runLighthouse, type LighthouseSummary } from '../tests/support/lighthouse.ts';
+import { distFiles, pagePath } from './lib/dist-files.ts';
+import { serveStatic } from './lib/static-server.ts';
+import { kb, measurePageWeight, type PageWeight } from './lib/page-weight.ts';
+import { runLighthouse, type LighthouseSummary } from './lib/lighthouse.ts';
 import { scalingRun, type ScalingRun } from './bench/scaling.ts';
 import { benchSearch, type SearchBench } from './bench-search.ts';
 
@@ -35,9 +36,11 @@ const builds: BuildTiming[] = [
   timedBuild('full build, diagrams from cache (warm)'),
 ];
 
-const chapterSlugs = (await readdir('dist/chapters')).sort();
-const paths = ['', ...chapterSlugs.map((slug) => `chapters/${slug}/`)];
-const site = await serveWithNginx('dist');
+// The home page and every chapter, as built.
+const paths = distFiles('dist', 'index.html')
+  .map((file) => pagePath(file, ''))
+  .filter((path) => path === '' || /^chapters\/[^/]+\/$/.test(path));
+const site = await serveStatic('dist');
 const browser = await chromium.launch(chromiumLaunchOptions());
 const weights: PageWeight[] = [];
 const lighthouse: LighthouseSummary[] = [];
