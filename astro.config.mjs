@@ -7,6 +7,8 @@ import { siteUrl, basePath } from './src/lib/deploy-target.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { mermaidDiagrams } from './src/integrations/diagrams.ts';
 import { basePathLinks } from './src/plugins/base-path-links.ts';
+import { printPdfs } from './src/print/pdf-build.ts';
+import { pdfFormatFrom } from './src/print/pdf-documents.ts';
 
 const base = basePath(process.env);
 const diagrams = mermaidDiagrams({
@@ -29,7 +31,14 @@ export default defineConfig({
       hastPlugins: [diagrams.hastPlugin, basePathLinks(base)],
     }),
   },
-  integrations: [diagrams.integration, mdx(), sitemap(), searchIndex()],
+  // Order matters at the end of the build: the search index, then the opt-in PDFs (PDF=a4|letter).
+  integrations: [
+    diagrams.integration,
+    mdx(),
+    sitemap(),
+    searchIndex(),
+    printPdfs({ format: pdfFormatFrom(process.env) }),
+  ],
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -1,18 +1,16 @@
 /**
- * The ready-made PDFs: which page each one is printed from, and the file it lands in under `pdf/`.
- * The build publishes this list as `pdf/documents.json`; `npm run pdf` prints from it afterwards
- * and fills in the download links the pages leave empty for it (see PrintOptions.astro).
+ * The ready-made PDFs: which page each one is printed from and the file it lands in under `pdf/`,
+ * and the paper formats. The build makes them when `PDF=a4` or `PDF=letter` is set (see
+ * `pdf-build.ts`), and the pages link to them from the same setting.
  */
 export interface PdfDocument {
   /** File name inside `pdf/`. */
   file: string;
   /** Page to print, relative to the site's base path. */
   page: string;
-  title: string;
 }
 
 export const PDF_DIRECTORY = 'pdf/';
-export const PDF_DOCUMENTS_FILE = 'documents.json';
 export const WHOLE_ARTICLE_PDF = 'azerbaijans-quiet-pivot.pdf';
 export const PRINT_PAGE = 'print/';
 
@@ -26,17 +24,31 @@ export const PDF_FORMATS = {
 } as const;
 export type PdfFormat = keyof typeof PDF_FORMATS;
 
-/** `--format=letter`, or PDF_FORMAT=letter; A4 otherwise. */
-export function pdfFormatFrom(
-  argv: readonly string[],
-  env: Record<string, string | undefined>,
-): PdfFormat {
-  const flag = argv.find((arg) => arg.startsWith('--format='))?.slice('--format='.length);
-  const raw = (flag ?? env.PDF_FORMAT ?? 'a4').trim().toLowerCase().replace(/^us-?/, '');
+/** `PDF=a4` or `PDF=letter` makes the build print PDFs; unset or empty, it makes none. */
+export function pdfFormatFrom(env: Record<string, string | undefined>): PdfFormat | undefined {
+  const raw = env.PDF?.trim().toLowerCase().replace(/^us-?/, '');
+  if (!raw) return undefined;
   if (raw in PDF_FORMATS) return raw as PdfFormat;
   throw new Error(
-    `Unknown PDF format "${flag ?? env.PDF_FORMAT}": use --format=a4 or --format=letter (or PDF_FORMAT).`,
+    `Unknown PDF format "${env.PDF}" in PDF: use PDF=a4 or PDF=letter, or leave PDF unset to make no PDFs.`,
   );
+}
+
+/**
+ * The PDFs a build makes, from the pages it built (paths relative to the base path): one per
+ * chapter page (`chapters/<slug>/`, the route of `src/pages/chapters/[slug].astro`), in the order
+ * given, then the whole article from the print page. Runs in the build's Node process, outside
+ * Vite, so it reads the pages Astro built rather than the content collection.
+ */
+export function pdfDocuments(pages: readonly string[]): PdfDocument[] {
+  const chapters = pages.flatMap((page) => {
+    const [folder, slug, rest] = page.split('/');
+    return folder === 'chapters' && slug && rest === ''
+      ? [{ file: chapterPdfFile(slug), page }]
+      : [];
+  });
+  const whole = pages.includes(PRINT_PAGE) ? [{ file: WHOLE_ARTICLE_PDF, page: PRINT_PAGE }] : [];
+  return [...chapters, ...whole];
 }
 
 export function formatFileSize(bytes: number): string {

@@ -1,8 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkLinks, formatBrokenLinks } from '../../scripts/check-links.ts';
+import { distFiles } from '../../scripts/lib/dist-files.ts';
+import { buildProject, copyProject } from '../../scripts/lib/project-copy.ts';
 import {
   articleSentences,
   chapterSentences,
@@ -18,7 +20,6 @@ import {
   wordCount,
 } from '../support/pdf-text.ts';
 
-const DIST = 'dist';
 const WHOLE = 'azerbaijans-quiet-pivot.pdf';
 const CHAPTER = 'incident-chain';
 /** What the site shows around the text on screen; none of it belongs on paper. */
@@ -41,29 +42,41 @@ const CHROME = [
 const fewestPages = (words: number) => Math.max(1, Math.ceil(words / 900));
 const mostPages = (words: number, figures: number) => Math.ceil(words / 300) + 1 + figures;
 
-let work: string;
-const runPdf = (...args: string[]) => runPdfWith(process.env, ...args);
-const runPdfWith = (env: NodeJS.ProcessEnv, ...args: string[]) =>
-  execFileSync(process.execPath, ['scripts/pdf.ts', `--dist=${work}`, ...args], {
-    encoding: 'utf8',
-    stdio: 'pipe',
-    env,
-  });
+/** The PDF download links of a built page: their targets and texts. */
+function pdfLinks(html: string): { href: string; text: string }[] {
+  const { document } = parseHTML(html);
+  return [...document.querySelectorAll('a[type="application/pdf"]')].map((a) => ({
+    href: a.getAttribute('href') ?? '',
+    text: (a.textContent ?? '').trim(),
+  }));
+}
 
+// Two builds of a copy of the project (the e2e suite's dist/ stays as `npm run build` left it):
+// `npm run pdf` (A4, at the root), and US Letter under a base path, as on GitHub Pages.
+let project: ReturnType<typeof copyProject> | undefined;
+let a4 = '';
+let letter = '';
 beforeAll(() => {
-  if (!existsSync(join(DIST, 'pdf/documents.json')))
-    throw new Error('dist/ is missing or stale: run `npm run build` first.');
-  // A copy, so the e2e suite's dist/ stays exactly as the build left it.
-  work = mkdtempSync(join(tmpdir(), 'pdf-test-'));
-  cpSync(DIST, work, { recursive: true });
-  runPdf();
+  project = copyProject();
+  a4 = join(project.dir, 'dist');
+  letter = join(project.dir, 'dist-letter');
+  for (const [outDir, env] of [
+    [a4, { PDF: 'a4' }],
+    [letter, { PDF: 'letter', BASE_PATH: '/explainer/' }],
+  ] as const) {
+    const { status, output } = buildProject(project.dir, env, ['--outDir', outDir]);
+    if (status !== 0) throw new Error(`PDF=${env.PDF} astro build failed:\n${output.slice(-3000)}`);
+  }
 });
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => project?.remove());
+
+/** How many elements match `selector` on a built page. */
+const countOn = (dir: string, page: string, selector: string) =>
+  parseHTML(readFileSync(join(dir, page, 'index.html'), 'utf8')).document.querySelectorAll(selector)
+    .length;
 
 describe('npm run pdf (A4, the default)', () => {
-  const pdf = (file: string) => join(work, 'pdf', file);
+  const pdf = (file: string) => join(a4, 'pdf', file);
 
   it('the chapters together hold every sentence of the source (the checks below cover it all)', () => {
     expect([...articleSentences()].sort()).toEqual([...sourceSentences()].sort());
@@ -75,12 +88,7 @@ describe('npm run pdf (A4, the default)', () => {
       const [width, height] = pdfPageSize(pdf(file));
       expect(Math.round(width), file).toBe(596);
       expect(Math.round(height), file).toBe(843);
-      const images = (
-        readFileSync(
-          join(work, file === WHOLE ? 'print' : `chapters/${file.slice(0, -4)}`, 'index.html'),
-          'utf8',
-        ).match(/<img\b/g) ?? []
-      ).length;
+      const images = countOn(a4, file === WHOLE ? 'print' : `chapters/${file.slice(0, -4)}`, 'img');
       expect(pdfImageCount(pdf(file)), `${file}: diagrams stay vectors`).toBeLessThanOrEqual(
         images,
       );
@@ -126,9 +134,7 @@ describe('npm run pdf (A4, the default)', () => {
     let most = 2; // the whole article adds a title page and its contents
     for (const slug of chapterSlugs()) {
       const words = wordCount(chapterSentences(slug));
-      const figures = (
-        readFileSync(join(work, `chapters/${slug}/index.html`), 'utf8').match(/<figure\b/g) ?? []
-      ).length;
+      const figures = countOn(a4, `chapters/${slug}`, 'figure');
       const pages = pdfPageCount(pdf(`${slug}.pdf`));
       expect(pages, slug).toBeGreaterThanOrEqual(fewestPages(words));
       expect(pages, slug).toBeLessThanOrEqual(mostPages(words, figures));
@@ -139,42 +145,62 @@ describe('npm run pdf (A4, the default)', () => {
     expect(pages).toBeLessThanOrEqual(most);
   });
 
-  it('links each page to its PDF with the format and size', () => {
-    const chapterPage = readFileSync(join(work, `chapters/${CHAPTER}/index.html`), 'utf8');
-    const size = Math.round(statSync(pdf(`${CHAPTER}.pdf`)).size / 1024);
-    expect(chapterPage).toMatch(
-      new RegExp(
-        `<a href="[^"]*/pdf/${CHAPTER}\\.pdf" type="application/pdf">Download this chapter as PDF \\(A4, ${size} KB\\)</a>`,
-      ),
-    );
-    for (const page of ['index.html', 'print/index.html', `chapters/${CHAPTER}/index.html`]) {
-      expect(readFileSync(join(work, page), 'utf8'), page).toMatch(
-        />Download (the whole article|this chapter) as PDF \(A4, \d+ KB\)<\/a>/,
-      );
+  it('links each page to its PDF with the format, and every link of the build resolves', async () => {
+    expect(pdfLinks(readFileSync(join(a4, `chapters/${CHAPTER}/index.html`), 'utf8'))).toEqual([
+      { href: `/pdf/${CHAPTER}.pdf`, text: 'Download this chapter as PDF (A4)' },
+    ]);
+    for (const page of ['index.html', 'print/index.html']) {
+      expect(pdfLinks(readFileSync(join(a4, page), 'utf8')), page).toEqual([
+        { href: `/pdf/${WHOLE}`, text: 'Download the whole article as PDF (A4)' },
+      ]);
     }
-    expect(readFileSync(join(work, 'index.html'), 'utf8')).toContain(
-      `/pdf/${WHOLE}" type="application/pdf">Download the whole article as PDF (A4, `,
-    );
+    const broken = await checkLinks(a4, '/');
+    expect(formatBrokenLinks(broken)).toBe('');
   });
 
-  it('US Letter on request, replacing the links rather than adding to them', () => {
-    runPdf('--format=letter');
-    const [width, height] = pdfPageSize(pdf(`${CHAPTER}.pdf`));
-    expect([Math.round(width), Math.round(height)]).toEqual([612, 792]);
-    const home = readFileSync(join(work, 'index.html'), 'utf8');
-    expect(home.match(/>Download the whole article as PDF \(/g)).toHaveLength(1);
-    expect(home).toContain('Download the whole article as PDF (US Letter, ');
-  });
-
-  it('refuses to print a build made for another base path, rather than print pages without styles', () => {
-    expect(() => runPdfWith({ ...process.env, BASE_PATH: '/not-the-built-one/' })).toThrow(
-      /built with another BASE_PATH/,
+  it('ships no list of documents for a later step, and nothing but the PDFs in pdf/', () => {
+    expect(distFiles(join(a4, 'pdf'))).toEqual(
+      [...chapterSlugs().map((slug) => `${slug}.pdf`), WHOLE].sort(),
     );
   });
+});
 
-  it('refuses an unknown format, naming the choices', () => {
-    expect(() => runPdf('--format=a5')).toThrow(
-      /Unknown PDF format "a5": use --format=a4 or --format=letter/,
-    );
+describe('PDF=letter under a base path', () => {
+  const pdf = (file: string) => join(letter, 'pdf', file);
+
+  it('prints US Letter pages, styled for print (the stylesheet was found under the base path)', () => {
+    for (const file of [`${CHAPTER}.pdf`, WHOLE]) {
+      const [width, height] = pdfPageSize(pdf(file));
+      expect([Math.round(width), Math.round(height)], file).toEqual([612, 792]);
+      const text = pdfBodyText(pdf(file));
+      for (const label of CHROME) expect(text, `${file}: ${label}`).not.toContain(label);
+    }
+    expect(
+      sentencesMissingInOrder(chapterSentences(CHAPTER), pdfBodyText(pdf(`${CHAPTER}.pdf`))),
+    ).toEqual([]);
+  });
+
+  it('links to the US Letter PDFs under the base path', async () => {
+    expect(pdfLinks(readFileSync(join(letter, 'index.html'), 'utf8'))).toEqual([
+      { href: `/explainer/pdf/${WHOLE}`, text: 'Download the whole article as PDF (US Letter)' },
+    ]);
+    expect(formatBrokenLinks(await checkLinks(letter, '/explainer/'))).toBe('');
+  });
+});
+
+describe('without PDF', () => {
+  it('the build makes no PDFs and its pages offer none (dist/, as `npm run build` made it)', () => {
+    expect(existsSync('dist/pdf')).toBe(false);
+    for (const page of distFiles('dist', '.html'))
+      expect(pdfLinks(readFileSync(join('dist', page), 'utf8')), page).toEqual([]);
+  });
+
+  it('an unknown format stops the build, naming the choices', () => {
+    const { status, output } = buildProject(project!.dir, { PDF: 'a5' }, [
+      '--outDir',
+      join(project!.dir, 'dist-a5'),
+    ]);
+    expect(status).not.toBe(0);
+    expect(output).toContain('Unknown PDF format "a5" in PDF: use PDF=a4 or PDF=letter');
   });
 });
