@@ -7,18 +7,10 @@ import {
   formatReport,
   readSourceArticle,
 } from '../support/article-text.ts';
+import { chapterSlugsInOrder } from '../support/chapters.ts';
 
 const DIST = new URL('../../dist/', import.meta.url);
-const CHAPTER_ORDER = [
-  'introduction',
-  'history',
-  'wars-2020-2023',
-  'incident-chain',
-  'energy',
-  'alliances',
-  'risks',
-  'conclusion',
-];
+const CHAPTER_ORDER = chapterSlugsInOrder();
 
 describe('the built chapters carry the article word for word', () => {
   const source = readSourceArticle();

@@ -1,16 +1,8 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { chapterSlugsInOrder } from '../support/chapters.ts';
 
-const CHAPTER_SLUGS = [
-  'introduction',
-  'history',
-  'wars-2020-2023',
-  'incident-chain',
-  'energy',
-  'alliances',
-  'risks',
-  'conclusion',
-];
+const CHAPTER_SLUGS = chapterSlugsInOrder();
 
 /** The text of the section a heading opens: the heading and everything up to the next h2 or h3. */
 /** The article's words in one section: diagrams are the editors' own, so they do not count as mentions. */

@@ -1,19 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures.ts';
+import { chapterSlugsInOrder } from '../support/chapters.ts';
 import type { Page } from '@playwright/test';
+import { PAPER, mmToCssPx, printPageMarginsMm } from '../support/print-page.ts';
 
-const CHAPTER_SLUGS = [
-  'introduction',
-  'history',
-  'wars-2020-2023',
-  'incident-chain',
-  'energy',
-  'alliances',
-  'risks',
-  'conclusion',
-];
-// The page area of A4 with the print stylesheet's margins (210 × 297 mm less 2 × 17 and 18 + 20 mm), in CSS px.
-const PRINTABLE = { width: Math.floor((176 * 96) / 25.4), height: Math.floor((259 * 96) / 25.4) };
+const CHAPTER_SLUGS = chapterSlugsInOrder();
+// The page area of A4 inside the print stylesheet's margins, in CSS px.
+const MARGINS = printPageMarginsMm();
+const PRINTABLE = {
+  width: Math.floor(mmToCssPx(PAPER.a4.width - MARGINS.left - MARGINS.right)),
+  height: Math.floor(mmToCssPx(PAPER.a4.height - MARGINS.top - MARGINS.bottom)),
+};
 
 /** Adds a figure far wider and taller than any page, a wide bitmap, a folded section and an outside link. */
 async function addOversizedContent(page: Page): Promise<void> {

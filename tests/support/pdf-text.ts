@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { mmToPt, printPageMarginsMm } from './print-page.ts';
 
 const ARTICLE = new URL('../../content/source/article.txt', import.meta.url);
 const CHAPTERS = new URL('../../content/chapters/', import.meta.url);
@@ -68,7 +69,8 @@ export function pdfText(file: string, page?: number): string {
 }
 
 /** The page margins of the print stylesheet (src/styles/print.css `@page`), in points. */
-const MARGIN_PT = { top: (18 * 72) / 25.4, bottom: (20 * 72) / 25.4 };
+const MARGIN_MM = printPageMarginsMm();
+const MARGIN_PT = { top: mmToPt(MARGIN_MM.top), bottom: mmToPt(MARGIN_MM.bottom) };
 
 /**
  * The text inside the page area only: running titles and page numbers live in the margin boxes,
