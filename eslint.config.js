@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { declaredDependencies } from './scripts/lib/eslint-dependencies.ts';
 
 export default tseslint.config(
   {
@@ -26,8 +27,13 @@ export default tseslint.config(
     },
   },
   {
-    // Astro files and plain JS config are checked without type information.
-    files: ['**/*.astro', '**/*.js', '**/*.mjs'],
+    // Every imported package is declared; what the build runs uses `dependencies` only.
+    plugins: { project: { rules: { 'declared-dependencies': declaredDependencies } } },
+    rules: { 'project/declared-dependencies': 'error' },
+  },
+  {
+    // Astro files are checked without type information; JS files (site.js, configuration) with it.
+    files: ['**/*.astro'],
     ...tseslint.configs.disableTypeChecked,
   },
   {

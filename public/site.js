@@ -1,27 +1,30 @@
+// @ts-check
 // The site's only script for reading, and optional: every page is complete without it.
-// It is loaded blocking in <head> so a saved theme is applied before the first paint.
-(function () {
-  var root = document.documentElement;
+// It is loaded blocking in <head> (a classic script, not a module: modules are deferred) so a saved
+// theme is applied before the first paint; the Content-Security-Policy allows no inline script.
+// Type-checked as written (`// @ts-check`, by `npm run check` and `npm run lint`), shipped as is.
+(() => {
+  const root = document.documentElement;
   root.classList.add('js');
-  var KEY = 'theme';
-  var stored = null;
+  const KEY = 'theme';
+  /** @type {string | null} */
+  let stored = null;
   try {
     stored = localStorage.getItem(KEY);
   } catch {
     // Storage blocked (private mode, policy): follow the system theme.
   }
   if (stored === 'light' || stored === 'dark') root.setAttribute('data-theme', stored);
-  var systemDark = matchMedia('(prefers-color-scheme: dark)');
-  function currentTheme() {
-    return root.getAttribute('data-theme') || (systemDark.matches ? 'dark' : 'light');
-  }
+  const systemDark = matchMedia('(prefers-color-scheme: dark)');
+  /** @returns {string} */
+  const currentTheme = () =>
+    root.getAttribute('data-theme') || (systemDark.matches ? 'dark' : 'light');
 
+  /** @param {Element} button */
   function setUpThemeToggle(button) {
-    function sync() {
-      button.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
-    }
-    button.addEventListener('click', function () {
-      var next = currentTheme() === 'dark' ? 'light' : 'dark';
+    const sync = () => button.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
+    button.addEventListener('click', () => {
+      const next = currentTheme() === 'dark' ? 'light' : 'dark';
       root.setAttribute('data-theme', next);
       try {
         localStorage.setItem(KEY, next);
@@ -34,39 +37,45 @@
     sync();
   }
 
-  // Marks the table-of-contents entry of the section being read.
+  /**
+   * Marks the table-of-contents entry of the section being read.
+   * @param {Element} toc
+   */
   function setUpScrollSpy(toc) {
-    var links = Array.prototype.slice.call(toc.querySelectorAll('a[href^="#"]'));
-    var targets = links.map(function (link) {
-      return document.getElementById(decodeURIComponent(link.hash.slice(1)));
-    });
-    if (!('IntersectionObserver' in window) || targets.indexOf(null) !== -1) return;
-    function update() {
-      var line = window.innerHeight * 0.25;
-      var active = 0;
-      targets.forEach(function (target, i) {
+    const links = [...toc.querySelectorAll('a[href^="#"]')].filter(
+      (link) => link instanceof HTMLAnchorElement,
+    );
+    const targets = links.map((link) =>
+      document.getElementById(decodeURIComponent(link.hash.slice(1))),
+    );
+    if (!('IntersectionObserver' in window)) return;
+    const found = targets.filter((target) => target !== null);
+    if (found.length !== links.length) return;
+    const update = () => {
+      const line = window.innerHeight * 0.25;
+      let active = 0;
+      found.forEach((target, i) => {
         if (target.getBoundingClientRect().top <= line) active = i;
       });
-      links.forEach(function (link, i) {
+      links.forEach((link, i) => {
         if (i === active) link.setAttribute('aria-current', 'true');
         else link.removeAttribute('aria-current');
       });
-    }
-    var observer = new IntersectionObserver(update, { rootMargin: '0px 0px -70% 0px' });
-    targets.forEach(function (t) {
-      observer.observe(t);
-    });
+    };
+    const observer = new IntersectionObserver(update, { rootMargin: '0px 0px -70% 0px' });
+    for (const target of found) observer.observe(target);
     update();
   }
 
-  // Print buttons need a script to open the dialog; without one, Ctrl+P does the same.
+  /**
+   * Print buttons need a script to open the dialog; without one, Ctrl+P does the same.
+   * @param {Element} button
+   */
   function setUpPrintButton(button) {
-    button.addEventListener('click', function () {
-      window.print();
-    });
+    button.addEventListener('click', () => window.print());
   }
 
-  document.addEventListener('DOMContentLoaded', function () {
+  document.addEventListener('DOMContentLoaded', () => {
     document.querySelectorAll('[data-theme-toggle]').forEach(setUpThemeToggle);
     document.querySelectorAll('[data-print-page]').forEach(setUpPrintButton);
     document.querySelectorAll('[data-toc]').forEach(setUpScrollSpy);
