@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          testTimeout: 5_000,
+          testTimeout: 10_000,
         },
       },
       {
@@ -22,15 +22,15 @@ export default defineConfig({
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
           globalSetup: ['tests/build/require-build.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 240_000,
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
         },
       },
       {
         test: {
           name: 'fixtures',
           include: ['tests/fixtures/**/*.test.ts'],
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },

@@ -12,6 +12,7 @@ for (const path of sitemapPaths()) {
     problems,
   }, testInfo) => {
     test.skip(testInfo.project.name === 'subpath', 'the same pages are audited at the root');
+    test.setTimeout(60_000); // four audits
     const report: string[] = [];
     for (const scheme of ['light', 'dark'] as const) {
       for (const [device, viewport] of Object.entries(VIEWPORTS)) {
