@@ -1,8 +1,5 @@
-// @ts-check
-// The site's only script for reading, and optional: every page is complete without it.
-// It is loaded blocking in <head> (a classic script, not a module: modules are deferred) so a saved
-// theme is applied before the first paint; the Content-Security-Policy allows no inline script.
-// Type-checked as written (`// @ts-check`, by `npm run check` and `npm run lint`), shipped as is.
+// @ts-check — the site's only script for reading, optional: every page is complete without it.
+// Blocking in <head> so a saved theme applies before the first paint; type-checked, shipped as is.
 (() => {
   const root = document.documentElement;
   root.classList.add('js');
@@ -16,7 +13,6 @@
   }
   if (stored === 'light' || stored === 'dark') root.setAttribute('data-theme', stored);
   const systemDark = matchMedia('(prefers-color-scheme: dark)');
-  /** @returns {string} */
   const currentTheme = () =>
     root.getAttribute('data-theme') || (systemDark.matches ? 'dark' : 'light');
 
@@ -37,24 +33,19 @@
     sync();
   }
 
-  /**
-   * Marks the table-of-contents entry of the section being read.
-   * @param {Element} toc
-   */
+  /** Marks the table-of-contents entry of the section being read. @param {Element} toc */
   function setUpScrollSpy(toc) {
-    const links = [...toc.querySelectorAll('a[href^="#"]')].filter(
-      (link) => link instanceof HTMLAnchorElement,
+    const links = /** @type {NodeListOf<HTMLAnchorElement>} */ (
+      toc.querySelectorAll('a[href^="#"]')
     );
-    const targets = links.map((link) =>
-      document.getElementById(decodeURIComponent(link.hash.slice(1))),
+    const targets = [...links].flatMap(
+      (link) => document.getElementById(decodeURIComponent(link.hash.slice(1))) ?? [],
     );
-    if (!('IntersectionObserver' in window)) return;
-    const found = targets.filter((target) => target !== null);
-    if (found.length !== links.length) return;
+    if (!('IntersectionObserver' in window) || targets.length !== links.length) return;
     const update = () => {
       const line = window.innerHeight * 0.25;
       let active = 0;
-      found.forEach((target, i) => {
+      targets.forEach((target, i) => {
         if (target.getBoundingClientRect().top <= line) active = i;
       });
       links.forEach((link, i) => {
@@ -63,14 +54,12 @@
       });
     };
     const observer = new IntersectionObserver(update, { rootMargin: '0px 0px -70% 0px' });
-    for (const target of found) observer.observe(target);
+    for (const target of targets) observer.observe(target);
     update();
   }
 
-  /**
-   * Print buttons need a script to open the dialog; without one, Ctrl+P does the same.
-   * @param {Element} button
-   */
+  // Print buttons need a script to open the dialog; without one, Ctrl+P does the same.
+  /** @param {Element} button */
   function setUpPrintButton(button) {
     button.addEventListener('click', () => window.print());
   }
