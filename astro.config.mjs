@@ -4,17 +4,13 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { siteUrl, basePath } from './src/lib/deploy-target.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
-import { mermaidDiagrams } from './src/integrations/diagrams.ts';
+import { searchIndex } from './src/search/index-integration.ts';
+import { diagrams } from './src/diagrams/index.ts';
 import { basePathLinks } from './src/plugins/base-path-links.ts';
 import { printPdfs } from './src/print/pdf-build.ts';
 import { pdfFormatFrom } from './src/print/pdf-documents.ts';
 
 const base = basePath(process.env);
-const diagrams = mermaidDiagrams({
-  sources: 'content/chapters/*.mdx',
-  cacheDir: 'src/diagrams/cache',
-});
 
 // This file only wires things together; each build-time concern lives in its own module.
 export default defineConfig({
@@ -23,17 +19,18 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
-    // Mermaid fences become figures (see src/integrations/diagrams.ts), never highlighted code.
-    syntaxHighlight: { type: 'shiki', excludeLangs: ['math', 'mermaid'] },
+    // Mermaid fences become figures: the diagrams integration excludes them from highlighting.
+    syntaxHighlight: { type: 'shiki', excludeLangs: ['math'] },
     // The article's punctuation is already typographic; leave every character as written.
     processor: satteri({
       features: { smartPunctuation: false },
-      hastPlugins: [diagrams.hastPlugin, basePathLinks(base)],
+      // The diagrams integration adds its own plugin to this list.
+      hastPlugins: [basePathLinks(base)],
     }),
   },
   // Order matters at the end of the build: the search index, then the opt-in PDFs (PDF=a4|letter).
   integrations: [
-    diagrams.integration,
+    diagrams(),
     mdx(),
     sitemap(),
     searchIndex(),

@@ -31,7 +31,7 @@ export default defineConfig({
           name: 'fixtures',
           include: ['tests/fixtures/**/*.test.ts'],
           testTimeout: 120_000,
-          hookTimeout: 60_000,
+          hookTimeout: 300_000,
         },
       },
     ],

@@ -2,17 +2,24 @@
  * `npm run bench`: builds the site and measures what readers and publishers pay for it.
  * Writes reports/bench.md and reports/bench.json (not committed) and prints the Markdown.
  * `BENCH_SCALING=10,100` picks the synthetic chapter counts (default 10,100,1000; `0` skips).
+ * `BENCH_DIAGRAMS=500` sets how many new diagrams the cold diagram build renders (default 1000; `0` skips).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
 import { distFiles, pagePath } from './lib/dist-files.ts';
-import { serveStatic } from './lib/static-server.ts';
+import { serveWithNginx } from './lib/nginx.ts';
 import { kb, measurePageWeight, type PageWeight } from './lib/page-weight.ts';
 import { runLighthouse, type LighthouseSummary } from './lib/lighthouse.ts';
+import { newDiagramsRun, type DiagramsRun } from './bench/diagrams.ts';
 import { scalingRun, type ScalingRun } from './bench/scaling.ts';
-import { benchSearch, type SearchBench } from './bench-search.ts';
+import {
+  benchSearch,
+  SEARCH_BENCH_RUNS,
+  searchBenchTable,
+  type SearchBench,
+} from './bench-search.ts';
 
 interface BuildTiming {
   label: string;
@@ -40,7 +47,7 @@ const builds: BuildTiming[] = [
 const paths = distFiles('dist', 'index.html')
   .map((file) => pagePath(file, ''))
   .filter((path) => path === '' || /^chapters\/[^/]+\/$/.test(path));
-const site = await serveStatic('dist');
+const site = await serveWithNginx('dist');
 const browser = await chromium.launch(chromiumLaunchOptions());
 const weights: PageWeight[] = [];
 const lighthouse: LighthouseSummary[] = [];
@@ -54,10 +61,13 @@ try {
   await site.stop();
 }
 
-const search: { label: string; result: SearchBench }[] = [
-  { label: 'typed (120 ms per key)', result: await benchSearch({ typingDelayMs: 120 }) },
-  { label: 'pasted at once', result: await benchSearch({ typingDelayMs: 0 }) },
-];
+const search: { label: string; result: SearchBench }[] = [];
+for (const { label, intent, typingDelayMs } of SEARCH_BENCH_RUNS)
+  search.push({ label, result: await benchSearch({ intent, typingDelayMs }) });
+
+const newDiagramCount = Number(process.env.BENCH_DIAGRAMS ?? 1000);
+const newDiagrams: DiagramsRun | undefined =
+  newDiagramCount > 0 ? newDiagramsRun(newDiagramCount) : undefined;
 
 const scalingCounts = (process.env.BENCH_SCALING ?? '10,100,1000')
   .split(',')
@@ -77,6 +87,22 @@ const lines = [
   '| --- | ---: |',
   ...builds.map((b) => row([b.label, b.seconds.toFixed(1)])),
   '',
+  ...(newDiagrams
+    ? [
+        '## New diagrams (a cold build of a site with diagrams of its own, none in the cache)',
+        '',
+        '| diagrams rendered | of | rendering s | per new diagram | whole build s |',
+        '| ---: | ---: | ---: | ---: | ---: |',
+        row([
+          newDiagrams.rendered,
+          newDiagrams.diagrams,
+          newDiagrams.renderSeconds.toFixed(1),
+          `${Math.round((1000 * newDiagrams.renderSeconds) / newDiagrams.rendered)} ms`,
+          newDiagrams.buildSeconds.toFixed(1),
+        ]),
+        '',
+      ]
+    : []),
   '## First load per page (gzip / raw)',
   '',
   '| page | requests | HTML | CSS | JS | fonts | total gzip | total raw |',
@@ -94,19 +120,9 @@ const lines = [
     ]),
   ),
   '',
-  '## Search (first query on a fresh chapter page, median of the 8 test queries)',
+  '## Search (from intent to the first results of a one-word query on a chapter)',
   '',
-  `Pagefind bundle on disk: ${kb(search[0]!.result.bundleBytes)}, of which the index itself ${kb(search[0]!.result.indexBytes)}.`,
-  '',
-  '| query entered | bytes fetched | last keystroke → results shown |',
-  '| --- | ---: | ---: |',
-  ...search.map((s) =>
-    row([
-      s.label,
-      kb(s.result.medianFetchedBytes),
-      `${Math.round(s.result.medianKeystrokeToResultsMs)} ms`,
-    ]),
-  ),
+  ...searchBenchTable(search),
   '',
   '## Lighthouse (mobile, simulated throttling)',
   '',
@@ -146,6 +162,6 @@ await mkdir('reports', { recursive: true });
 await writeFile('reports/bench.md', report);
 await writeFile(
   'reports/bench.json',
-  JSON.stringify({ builds, weights, search, lighthouse, scaling }, null, 2),
+  JSON.stringify({ builds, newDiagrams, weights, search, lighthouse, scaling }, null, 2),
 );
 console.log(report);

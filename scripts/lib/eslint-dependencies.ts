@@ -49,10 +49,16 @@ export const declaredDependencies: Rule.RuleModule = {
       if (typeof source !== 'string') return;
       const name = packageName(source);
       if (!name || dependencies.has(name)) return;
+      // A type-only import may be served by DefinitelyTyped (`import type { Root } from 'hast'`).
+      const typesPackage = `@types/${name.replace(/^@/, '').replace('/', '__')}`;
+      if (typeOnly && (dependencies.has(typesPackage) || devDependencies.has(typesPackage))) return;
       if (!devDependencies.has(name)) {
+        const install = typeOnly
+          ? `npm install -D ${name} (or ${typesPackage} for its types)`
+          : `npm install${build ? '' : ' -D'} ${name}`;
         context.report({
           node,
-          message: `"${name}" is imported but not declared in package.json: npm install${build ? '' : ' -D'} ${name}`,
+          message: `"${name}" is imported but not declared in package.json: ${install}`,
         });
       } else if (build && !typeOnly) {
         context.report({

@@ -1,5 +1,6 @@
-import { parseFragment, serialize } from 'parse5';
-import { attribute, walkElements } from './html.ts';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { eachElement, scopeIds } from './scope-ids.ts';
 
 /** Where one chapter sits once every chapter shares a single page. */
 export interface ChapterPlacement {
@@ -28,82 +29,32 @@ export function chapterIdPrefix(slug: string): string {
   return `${slug}--`;
 }
 
-/** Attributes whose value is a space-separated list of ids. */
-const ID_REFERENCE_ATTRIBUTES = new Set([
-  'for',
-  'form',
-  'list',
-  'headers',
-  'aria-activedescendant',
-  'aria-controls',
-  'aria-describedby',
-  'aria-details',
-  'aria-errormessage',
-  'aria-flowto',
-  'aria-labelledby',
-  'aria-owns',
-]);
-
 const HEADING = /^h([1-6])$/;
 // Any origin will do: links are only compared by path, against the chapters' own paths.
 const RESOLVE_ORIGIN = 'http://combined.invalid';
 
 /**
  * Makes one chapter's rendered HTML safe to sit beside the others on one page: every id gets the
- * chapter's prefix (and so does every reference to it: `#fragment` links, `url(#…)`, id lists,
- * `#id` selectors in inline SVG styles), links to any chapter become links within the page, and
- * headings move down a level under the chapter's own title.
+ * chapter's prefix, and so does every reference to it (`scopeIds`, the same function that scopes each
+ * diagram's SVG), links to any chapter become links within the page, and headings move down a
+ * level under the chapter's own title.
  */
 export function scopeChapterHtml(html: string, options: ScopeOptions): string {
-  const fragment = parseFragment(html);
-  const ids = new Map<string, string>();
-  walkElements(fragment, (element) => {
-    const id = attribute(element, 'id');
-    if (id !== undefined && id !== '') ids.set(id, options.chapter.idPrefix + id);
-  });
-  const renameId = (id: string) => ids.get(id) ?? id;
-  const renameUrlReferences = (text: string) =>
-    text.replace(/url\(\s*(['"]?)#([^'")\s]+)\1\s*\)/g, (whole, quote: string, id: string) =>
-      ids.has(id) ? `url(${quote}#${renameId(id)}${quote})` : whole,
-    );
-
-  walkElements(fragment, (element) => {
-    for (const attr of element.attrs) {
-      if (attr.name === 'id') attr.value = renameId(attr.value);
-      else if (ID_REFERENCE_ATTRIBUTES.has(attr.name))
-        attr.value = attr.value.split(/\s+/).map(renameId).join(' ');
-      else if (attr.name === 'href') attr.value = rewriteHref(attr.value, ids, options);
-      else if (attr.value.includes('url(')) attr.value = renameUrlReferences(attr.value);
-    }
-    if (element.tagName === 'style') {
-      for (const child of element.childNodes) {
-        if (child.nodeName === '#text' && 'value' in child) {
-          child.value = renameUrlReferences(child.value).replace(
-            /#(-?[A-Za-z_][\w-]*)/g,
-            (whole, id: string) => (ids.has(id) ? `#${renameId(id)}` : whole),
-          );
-        }
-      }
-    }
+  const tree = fromHtml(html, { fragment: true });
+  scopeIds(tree, (id) => options.chapter.idPrefix + id);
+  eachElement(tree, (element) => {
+    const href = element.properties['href'];
+    if (typeof href === 'string' && !href.startsWith('#'))
+      element.properties['href'] = rewriteHref(href, options);
     const level = HEADING.exec(element.tagName)?.[1];
-    if (level && options.headingShift) {
-      const shifted = `h${Math.min(6, Number(level) + options.headingShift)}`;
-      element.tagName = shifted;
-      element.nodeName = shifted;
-    }
+    if (level && options.headingShift)
+      element.tagName = `h${Math.min(6, Number(level) + options.headingShift)}`;
   });
-  return serialize(fragment);
+  return toHtml(tree, { allowDangerousCharacters: true });
 }
 
-function rewriteHref(
-  href: string,
-  ids: ReadonlyMap<string, string>,
-  options: ScopeOptions,
-): string {
-  if (href.startsWith('#')) {
-    const target = safeDecode(href.slice(1));
-    return ids.has(target) ? `#${ids.get(target)}` : href;
-  }
+/** A link to any chapter of the combined page, as a link within the page. */
+function rewriteHref(href: string, options: ScopeOptions): string {
   let url: URL;
   try {
     url = new URL(href, RESOLVE_ORIGIN + options.chapter.path);

@@ -3,9 +3,14 @@ import { withBase } from '../lib/urls.ts';
 /** Query parameter that carries the search terms to the result page, where they are highlighted. */
 export const HIGHLIGHT_PARAM = 'pagefind-highlight';
 
-/** Where `astro build` wrote the Pagefind bundle (see src/integrations/search-index.ts). */
+/** Where `astro build` wrote the Pagefind bundle (see index-integration.ts). */
 export function bundlePath(): string {
   return withBase('pagefind/');
+}
+
+/** The vocabulary behind "Did you mean …?" (see vocabulary.ts). */
+export function vocabularyUrl(): string {
+  return withBase('search/vocabulary.json');
 }
 
 /** The page with the search form, for sharing a query; the header link leads here without JavaScript. */
@@ -20,8 +25,8 @@ export function searchPageUrl(term = '', filters: Record<string, string[]> = {})
 
 /** Filters the chapters carry (src/pages/chapters/[slug].astro), with their labels. */
 export const FILTERS = [
-  { name: 'chapter', label: 'Chapter' },
-  { name: 'actor', label: 'Actor' },
+  { name: 'chapter', label: 'Chapter', all: 'All chapters' },
+  { name: 'actor', label: 'Actor', all: 'All actors' },
 ] as const;
 
 /**

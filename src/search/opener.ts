@@ -1,6 +1,7 @@
 /**
- * The only search code every page loads: it waits for the reader to ask for search (the header link,
- * `/`, Ctrl/Cmd+K) and only then fetches the search interface and index. It also starts the search
+ * The only search code every page loads: nothing of search is fetched until the reader shows an
+ * intent to search. The pointer over, or focus on, the header's search control fetches the interface
+ * and starts the engine; the control itself, `/` and Ctrl/Cmd+K open it. It also starts the search
  * page and the highlighting of a result's terms, when the page in hand needs them.
  */
 import { HIGHLIGHT_PARAM, searchPageUrl } from './config.ts';
@@ -53,8 +54,18 @@ export function installSearchOpener(): void {
     }
   }
 
+  // Intent: the engine loads while the reader moves to click or press, so the first query waits less.
+  const prepare = () => {
+    loadUi()
+      .then((ui) => ui.prepare())
+      .catch(() => {
+        // Reported when the reader actually opens search.
+      });
+  };
   for (const trigger of triggers) {
     trigger.setAttribute('aria-haspopup', searchPage ? 'false' : 'dialog');
+    trigger.addEventListener('pointerover', prepare, { once: true });
+    trigger.addEventListener('focus', prepare, { once: true });
     trigger.addEventListener('click', (event) => {
       // A modified click still opens the search page in a new tab, as links do.
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)

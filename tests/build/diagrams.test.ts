@@ -1,11 +1,22 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { toHtml } from 'hast-util-to-html';
+import { markdownToHtml, mdxToJs } from 'satteri';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DiagramCache, cacheKey, type RenderedDiagram } from '../../src/lib/diagrams/cache.ts';
-import { findFences } from '../../src/lib/diagrams/fences.ts';
-import { DiagramService } from '../../src/lib/diagrams/service.ts';
-import { renderSettings } from '../../src/lib/diagrams/settings.ts';
+import { DiagramCache, cacheKey, type DiagramRecord } from '../../src/diagrams/cache.ts';
+import { diagramFigure } from '../../src/diagrams/figure.ts';
+import { LabelFont } from '../../src/diagrams/font.ts';
+import { diagramsHastPlugin } from '../../src/diagrams/hast-plugin.ts';
+import {
+  DiagramService,
+  type DiagramFence,
+  type RenderedDiagram,
+} from '../../src/diagrams/service.ts';
+import { READING_COLUMN_WIDTH, renderSettings } from '../../src/diagrams/settings.ts';
+import { parseSvg, prepareSvg, serializeSvg } from '../../src/diagrams/svg.ts';
+import { lateFontWarning, wideDiagramWarning } from '../../src/diagrams/warnings.ts';
 
 const SOURCE = `flowchart TD
   accTitle: Route test
@@ -20,11 +31,30 @@ function freshDir(name: string): string {
   return join(scratch, name);
 }
 
+const noBrowser = { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' };
+
+/** A cache entry as a render leaves it, for a diagram `width` px wide. */
+function record(title: string, width = 200): DiagramRecord {
+  return {
+    svg: `<svg id="diagram-x" class="diagram__svg" viewBox="0 0 ${width} 80" width="${width}" height="80" role="img" data-pagefind-ignore><text><tspan>A</tspan></text></svg>`,
+    title,
+    description: 'D',
+    relations: ['A → B'],
+    characters: ' A',
+  };
+}
+
+function diagram(title: string, width = 200): RenderedDiagram {
+  const { svg, ...rest } = record(title, width);
+  return { ...rest, svg: parseSvg(svg) };
+}
+
 describe('cache key', () => {
   const settings = renderSettings();
 
-  test('is stable for the same source and settings, and ignores trailing whitespace', () => {
+  test('is stable for the same source and settings, and ignores trailing whitespace and CRLF', () => {
     expect(cacheKey(SOURCE, settings)).toBe(cacheKey(`${SOURCE}\n\n`, settings));
+    expect(cacheKey(SOURCE, settings)).toBe(cacheKey(SOURCE.replaceAll('\n', '\r\n'), settings));
     expect(cacheKey(SOURCE, settings)).toMatch(/^[0-9a-f]{16}$/);
   });
 
@@ -40,34 +70,38 @@ describe('cache key', () => {
     ).not.toBe(key);
   });
 
-  test('includes the installed Mermaid version', () => {
+  test('includes the installed Mermaid version and the label font', () => {
     expect(renderSettings()['mermaid']).toMatch(/^12\./);
+    expect(renderSettings()['font']).toMatch(/^@fontsource\/inter@\d/);
   });
 });
 
 describe('cache folder', () => {
-  const entry: RenderedDiagram = {
-    svg: '<svg id="diagram-x"></svg>',
-    title: 'T',
-    description: 'D',
-    relations: ['A → B'],
-  };
-
   test('reads back what it wrote and misses unknown keys', () => {
     const cache = new DiagramCache(freshDir('roundtrip'));
-    cache.write('0123456789abcdef', entry);
-    expect(cache.read('0123456789abcdef')).toEqual(entry);
+    cache.write('0123456789abcdef', record('T'));
+    expect(cache.read('0123456789abcdef')).toEqual(record('T'));
     expect(cache.read('fedcba9876543210')).toBeUndefined();
+  });
+
+  test('an entry written before a field existed is a miss, never half a diagram', () => {
+    const dir = freshDir('old-entry');
+    const cache = new DiagramCache(dir);
+    cache.write('0123456789abcdef', record('T'));
+    writeFileSync(join(dir, '0123456789abcdef.json'), '{"title":"T","relations":[]}');
+    expect(cache.read('0123456789abcdef')).toBeUndefined();
   });
 
   test('prunes entries no longer used and keeps other files', () => {
     const dir = freshDir('prune');
     const cache = new DiagramCache(dir);
-    cache.write('aaaaaaaaaaaaaaaa', entry);
-    cache.write('bbbbbbbbbbbbbbbb', entry);
+    cache.write('aaaaaaaaaaaaaaaa', record('A'));
+    cache.write('bbbbbbbbbbbbbbbb', record('B'));
     writeFileSync(join(dir, 'labels.woff2'), 'font');
+    writeFileSync(join(dir, 'README.md'), 'read me');
     expect(cache.prune(new Set(['aaaaaaaaaaaaaaaa']))).toEqual(['bbbbbbbbbbbbbbbb']);
     expect(readdirSync(dir).sort()).toEqual([
+      'README.md',
       'aaaaaaaaaaaaaaaa.json',
       'aaaaaaaaaaaaaaaa.svg',
       'labels.woff2',
@@ -75,14 +109,157 @@ describe('cache folder', () => {
   });
 });
 
-describe('fences', () => {
-  test('are found with their file and the line of the opening fence', () => {
-    const file = join(scratch, 'chapter.mdx');
-    writeFileSync(
-      file,
-      `---\ntitle: T\n---\n\nA paragraph.\n\n\`\`\`mermaid\n${SOURCE}\n\`\`\`\n\n\`\`\`js\nnot a diagram\n\`\`\`\n`,
+describe("Mermaid's SVG, cleaned as a tree", () => {
+  // The shapes Mermaid 12 emits, cut down: its stylesheet, runtime data, an empty label backdrop,
+  // an unlabelled edge's empty label, a word per <tspan>, definitions only the stylesheet used.
+  const mermaidSvg =
+    `<svg id="d" width="100%" xmlns="http://www.w3.org/2000/svg" class="flowchart" style="max-width: 300.5px;" viewBox="0 0 300.5 120.2" role="graphics-document document" aria-roledescription="flowchart-v2" aria-labelledby="chart-title-d" aria-describedby="chart-desc-d">` +
+    `<title id="chart-title-d">T</title><desc id="chart-desc-d">D</desc>` +
+    `<style>#d{fill:url(#d-gradient)}</style>` +
+    `<g><marker id="d_pointEnd" class="marker"><path d="M 0 0" style="stroke-width: 1;"></path></marker>` +
+    `<marker id="d_circleEnd" class="marker"><circle r="5"></circle></marker>` +
+    `<defs><linearGradient id="d-gradient"><stop offset="0"></stop></linearGradient></defs>` +
+    `<g class="root"><g class="edgePaths"><path d="M1,1L2,2" id="L_A_B_0" class="flowchart-link" style=";" data-edge="true" data-et="edge" data-id="L_A_B_0" data-points="W10=" data-look="classic" marker-end="url(#d_pointEnd)"></path></g>` +
+    `<g class="edgeLabels"><g class="edgeLabel"><g class="label" data-id="L_A_B_0" transform="translate(0, 0)"><text y="-10.1" style=""><tspan class="text-outer-tspan" x="0"><tspan font-style="normal" class="text-inner-tspan" font-weight="normal"></tspan></tspan></text></g></g></g>` +
+    `<g class="nodes"><g class="node" id="flowchart-A-0"><rect class="basic label-container" style="" x="-40" width="80"></rect>` +
+    `<g class="label"><rect></rect><g><rect class="background" style="stroke: none"></rect>` +
+    `<text y="-10.1"><tspan class="text-outer-tspan row" x="0"><tspan font-style="normal" class="text-inner-tspan" font-weight="normal">Two</tspan><tspan font-style="normal" class="text-inner-tspan" font-weight="normal"> words’</tspan></tspan></text></g></g></g>` +
+    `<a href="#flowchart-A-0"><text>to A</text></a></g></g></g></svg>`;
+  const svg = prepareSvg(mermaidSvg, 'd');
+  const html = serializeSvg(svg);
+
+  test('keeps no stylesheet, runtime data, empty shapes or unreferenced definitions', () => {
+    expect(html).not.toMatch(
+      /<style|data-(points|look|et|edge|id)|style=""|style=";"|<rect><\/rect>|stroke: none/,
     );
-    expect(findFences(file, scratch)).toEqual([{ source: SOURCE, file: 'chapter.mdx', line: 7 }]);
+    expect(html).not.toMatch(/d_circleEnd|d-gradient|<defs|linearGradient/);
+    expect(html).not.toContain('class="edgeLabel"');
+    expect(html).toContain('<marker id="d_pointEnd"');
+  });
+
+  test('draws each label line as one run of text', () => {
+    expect(html).toContain('<tspan class="text-inner-tspan">Two words’</tspan>');
+  });
+
+  test('gives every id the diagram’s prefix and keeps every reference pointing at it', () => {
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    expect(ids).toEqual(
+      expect.arrayContaining(['d', 'chart-title-d', 'd-L_A_B_0', 'd-flowchart-A-0']),
+    );
+    for (const id of ids) expect(id).toContain('d');
+    expect(html).toContain('marker-end="url(#d_pointEnd)"');
+    expect(html).toContain('href="#d-flowchart-A-0"');
+  });
+
+  test('is an accessible image named by its title, sized in whole pixels', () => {
+    expect(html).toMatch(
+      /^<svg id="d" class="diagram__svg" viewBox="0 0 300.5 120.2" width="301" height="121" style="--diagram-width: 301px" role="img" aria-labelledby="chart-title-d" aria-describedby="chart-desc-d" data-pagefind-ignore="">/,
+    );
+  });
+
+  test('reads back from its serialized form as the same tree', () => {
+    expect(serializeSvg(parseSvg(html))).toBe(html);
+  });
+});
+
+describe('the figure', () => {
+  const html = (d: RenderedDiagram) => toHtml(diagramFigure(d));
+
+  test('puts the caption first, the drawing, then the relations as text', () => {
+    expect(html(diagram('Route & test'))).toBe(
+      '<figure class="diagram"><figcaption class="diagram__caption">Route &#x26; test</figcaption>' +
+        `<div class="diagram__canvas">${serializeSvg(diagram('Route & test').svg)}</div>` +
+        '<details class="diagram__text"><summary>Diagram as text</summary><p>D</p><ul><li>A → B</li></ul></details></figure>',
+    );
+  });
+
+  test('lets the keyboard scroll a diagram too wide for a phone', () => {
+    expect(html(diagram('Wide', 600))).toContain(
+      '<div class="diagram__canvas" tabindex="0" role="group" aria-label="Diagram: Wide">',
+    );
+  });
+});
+
+describe('the hast plugin', () => {
+  /** A service whose cache holds the diagram for SOURCE, and which cannot start a browser. */
+  function warmService(name: string, width = 200): DiagramService {
+    const dir = freshDir(name);
+    const service = new DiagramService({ cacheDir: dir, env: noBrowser });
+    new DiagramCache(dir).write(service.keyOf(SOURCE), record('Route test', width));
+    return service;
+  }
+  const mdx = `---\ntitle: T\n---\n\nA paragraph.\n\n\`\`\`mermaid\n${SOURCE}\n\`\`\`\n\n\`\`\`js\nnot a diagram\n\`\`\`\n`;
+  const fileURL = pathToFileURL(join(scratch, 'content/chapters/energy.mdx'));
+
+  test('finds each fence once, with its file and line, and puts its figure in its place', async () => {
+    const seen: DiagramFence[] = [];
+    const plugin = diagramsHastPlugin({
+      service: warmService('plugin'),
+      root: scratch,
+      onDiagram: (_, fence) => seen.push(fence),
+    });
+    const { html } = await markdownToHtml(mdx, { hastPlugins: [plugin], fileURL });
+    expect(seen).toEqual([{ source: `${SOURCE}\n`, file: 'content/chapters/energy.mdx', line: 7 }]);
+    expect(html).toContain(
+      '<figure class="diagram"><figcaption class="diagram__caption">Route test',
+    );
+    expect(html).toContain('<li>A → B</li>');
+    expect(html).not.toContain('language-mermaid');
+    expect(html).toContain('not a diagram');
+  });
+
+  test('works in MDX as well', async () => {
+    const plugin = diagramsHastPlugin({ service: warmService('plugin-mdx'), root: scratch });
+    const { code } = await mdxToJs(mdx, { hastPlugins: [plugin], fileURL });
+    expect(code).toContain('"diagram__svg"');
+    expect(code).not.toContain('language-mermaid');
+  });
+});
+
+describe('build warnings', () => {
+  const fence = { source: SOURCE, file: 'content/chapters/energy.mdx', line: 12 };
+
+  test('name a diagram wider than the reading column, and say how to fit it', () => {
+    expect(wideDiagramWarning(diagram('Fits', READING_COLUMN_WIDTH), fence)).toBeUndefined();
+    expect(wideDiagramWarning(diagram('Too wide', 700), fence)).toBe(
+      `content/chapters/energy.mdx:12: the diagram "Too wide" is 700 px wide, wider than the ${READING_COLUMN_WIDTH} px reading column, so it is drawn at 88 %, its labels at 14.0 px. To fit, shorten its labels, split it in two, or draw it top to bottom (flowchart TD).`,
+    );
+    expect(wideDiagramWarning(diagram('Far too wide', 1200), fence)).toMatch(
+      /energy\.mdx:12: .* scrolls sideways even on a desk/,
+    );
+  });
+
+  test('say when the pages were built with a label font that lacked new characters', () => {
+    const additions = [{ fence, characters: ['ə'] }];
+    const font = Buffer.from('the font as recut');
+    const assets = freshDir('assets');
+    mkdirSync(assets);
+    writeFileSync(join(assets, 'labels.Ab12_c.woff2'), 'the font from before');
+    expect(lateFontWarning([], font, assets)).toBeUndefined();
+    expect(lateFontWarning(additions, font, assets)).toMatch(
+      /recut for characters new to diagram labels: content\/chapters\/energy\.mdx:12 \(ə\)\. .* build again\./,
+    );
+    // The stylesheet was bundled after the recut: the pages carry the right font.
+    writeFileSync(join(assets, 'labels.Ab12_c.woff2'), font);
+    expect(lateFontWarning(additions, font, assets)).toBeUndefined();
+  });
+});
+
+describe('label font', () => {
+  test('is recut only when the characters it must hold change', async () => {
+    const dir = freshDir('font');
+    const font = new LabelFont(dir);
+    expect(font.missing('Ab')).toEqual(['A', 'b']);
+    expect(await font.cut(['A', 'b'])).toMatchObject({ changed: true });
+    const first = readFileSync(font.file);
+    expect(await new LabelFont(dir).cut(['b', 'A'])).toMatchObject({ changed: false });
+    expect(new LabelFont(dir).missing('Abc')).toEqual(['c']);
+    const grown = new LabelFont(dir);
+    expect(await grown.add(['c'])).toMatchObject({ changed: true });
+    expect(readFileSync(font.file).equals(first)).toBe(false);
+    expect(JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8'))).toMatchObject({
+      characters: ' Abc',
+    });
   });
 });
 
@@ -106,18 +283,39 @@ describe('rendering with a real browser', () => {
       'Azerbaijan — gas via a pipeline → Europe',
       'Azerbaijan — neighbours — Armenia',
     ]);
-    expect(diagram.svg).toMatch(
-      /^<svg id="diagram-[0-9a-f]{16}" class="diagram__svg"[^>]* role="img"[^>]* data-pagefind-ignore>/,
+    expect(diagram.characters).toBe(' AEabeghijlmnoprsuvz');
+    const svg = serializeSvg(diagram.svg);
+    expect(svg).toMatch(
+      /^<svg id="diagram-[0-9a-f]{16}" class="diagram__svg"[^>]* role="img"[^>]* data-pagefind-ignore="">/,
     );
-    expect(diagram.svg).not.toContain('<style');
-    expect(diagram.svg).not.toContain('foreignObject');
-    expect(diagram.svg).toContain('>Europe</tspan>');
-    const ids = [...diagram.svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    expect(svg).not.toContain('<style');
+    expect(svg).not.toContain('foreignObject');
+    expect(svg).toContain('>Europe</tspan>');
+    const ids = [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
     expect(ids.length).toBeGreaterThan(3);
     for (const id of ids) expect(id).toContain(prefix);
     // Every internal reference points at an id that exists.
-    for (const [, ref] of diagram.svg.matchAll(/url\(#([^)]+)\)/g)) expect(ids).toContain(ref);
-    expect(service.cache.read(service.keyOf(SOURCE))).toEqual(diagram);
+    for (const [, ref] of svg.matchAll(/url\(#([^)]+)\)/g)) expect(ids).toContain(ref);
+    expect(service.cache.read(service.keyOf(SOURCE))).toEqual({ ...diagram, svg });
+  });
+
+  test('renders many at once on several pages exactly as one at a time', async () => {
+    const sources = ['Europe', 'Türkiye', 'Georgia', 'Iran'].map((place) =>
+      SOURCE.replace('Europe', place),
+    );
+    const fence = (source: string) => ({ source, file: 'x.mdx', line: 1 });
+    const parallel = new DiagramService({ cacheDir: freshDir('parallel'), concurrency: 3 });
+    const serial = new DiagramService({ cacheDir: freshDir('serial'), concurrency: 1 });
+    try {
+      const together = await Promise.all(sources.map((s) => parallel.diagramFor(fence(s))));
+      for (const [i, source] of sources.entries()) {
+        const alone = await serial.diagramFor(fence(source));
+        expect(serializeSvg(together[i]!.svg)).toBe(serializeSvg(alone.svg));
+        expect(together[i]!.relations).toEqual(alone.relations);
+      }
+    } finally {
+      await Promise.all([parallel.close(), serial.close()]);
+    }
   });
 
   test('invalid syntax fails with Mermaid’s own message, naming the file and line of the fence', async () => {
@@ -134,11 +332,19 @@ describe('rendering with a real browser', () => {
       service.diagramFor({ source: 'flowchart TD\n  A --> B', file: 'x.mdx', line: 5 }),
     ).rejects.toThrow(/x\.mdx:5 has no accTitle/);
   });
+
+  test('a diagram other than a flowchart is refused, since its text alternative cannot be read', async () => {
+    await expect(
+      service.diagramFor({
+        source: 'sequenceDiagram\n  accTitle: Talks\n  Baku->>Moscow: note',
+        file: 'x.mdx',
+        line: 8,
+      }),
+    ).rejects.toThrow(/x\.mdx:8 is a "sequence"; only flowcharts/);
+  });
 });
 
 describe('without a browser', () => {
-  const noBrowser = { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' };
-
   test('a new or changed diagram fails, naming it and saying how to get a browser', async () => {
     const service = new DiagramService({ cacheDir: freshDir('no-browser'), env: noBrowser });
     const error = await service
@@ -158,10 +364,8 @@ describe('without a browser', () => {
     const rendered = await warm.diagramFor({ source: SOURCE, file: 'a.mdx', line: 1 });
     await warm.close();
     const offline = new DiagramService({ cacheDir: dir, env: noBrowser });
-    expect(await offline.prepare([{ source: SOURCE, file: 'a.mdx', line: 1 }])).toEqual({
-      rendered: 0,
-      cached: 1,
-    });
-    expect(await offline.diagramFor({ source: SOURCE, file: 'a.mdx', line: 1 })).toEqual(rendered);
+    const served = await offline.diagramFor({ source: SOURCE, file: 'a.mdx', line: 1 });
+    expect(serializeSvg(served.svg)).toBe(serializeSvg(rendered.svg));
+    expect(await offline.finish({ prune: false })).toMatchObject({ rendered: 0, cached: 1 });
   });
 });

@@ -1,7 +1,9 @@
+import { READING_COLUMN_WIDTH } from '../../src/diagrams/settings.ts';
+import { readArticle } from '../../src/article/chapters.ts';
 import { test, expect, sitemapPaths } from './fixtures.ts';
-import { chapterSlugsInOrder } from '../support/chapters.ts';
 
-const CHAPTER_SLUGS = chapterSlugsInOrder();
+/** Chapter slugs in reading order, from content/chapters/ through the article model. */
+const CHAPTER_SLUGS = readArticle().chapters.map((chapter) => chapter.id);
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`every chapter shows at least one named, visible diagram in the ${colorScheme} theme`, async ({
@@ -33,6 +35,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(problems).toEqual([]);
   });
 }
+
+test('on a desk, a diagram has the reading column the build warns about exceeding', async ({
+  page,
+  site,
+  problems,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(site('chapters/energy/'));
+  const canvas = page.locator('.prose .diagram__canvas').first();
+  expect(await canvas.evaluate((element) => element.clientWidth)).toBe(READING_COLUMN_WIDTH);
+  expect(problems).toEqual([]);
+});
 
 test('on a 360 px phone the page never scrolls sideways and labels stay legible', async ({
   page,

@@ -1,13 +1,15 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { chapterSlugsInOrder } from '../support/chapters.ts';
+import { readArticle } from '../../src/article/chapters.ts';
+import { normalise } from '../../src/article/text.ts';
 
-const CHAPTER_SLUGS = chapterSlugsInOrder();
+/** Chapter slugs in reading order, from content/chapters/ through the article model. */
+const CHAPTER_SLUGS = readArticle().chapters.map((chapter) => chapter.id);
 
 /** The text of the section a heading opens: the heading and everything up to the next h2 or h3. */
 /** The article's words in one section: diagrams are the editors' own, so they do not count as mentions. */
 async function sectionText(page: Page, id: string): Promise<string> {
-  return page.evaluate((headingId) => {
+  const text = await page.evaluate((headingId) => {
     const heading = document.getElementById(headingId);
     if (!heading) return '';
     let text = heading.textContent ?? '';
@@ -19,8 +21,9 @@ async function sectionText(page: Page, id: string): Promise<string> {
       if (node.matches('figure.diagram')) continue;
       text += `\n${node.textContent}`;
     }
-    return text.replace(/\s+/g, ' ');
+    return text;
   }, id);
+  return normalise(text);
 }
 
 test.describe('the timeline', () => {
@@ -116,7 +119,7 @@ test.describe('the timeline', () => {
       if (i > 0) await page.goto(site('timeline/'));
       const event = events.nth(i);
       const date = (await event.locator('time').textContent())!;
-      const quote = (await event.locator('blockquote').textContent())!.replace(/\s+/g, ' ').trim();
+      const quote = normalise((await event.locator('blockquote').textContent()) ?? '');
       await event.locator('.event__source a').click();
       const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
       expect(id, `${date} links to a section`).not.toBe('');

@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures.ts';
-import { chapterSlugsInOrder } from '../support/chapters.ts';
 import type { Page } from '@playwright/test';
+import { readArticle } from '../../src/article/chapters.ts';
+import { normalise } from '../../src/article/text.ts';
 import { PAPER, mmToCssPx, printPageMarginsMm } from '../support/print-page.ts';
 
-const CHAPTER_SLUGS = chapterSlugsInOrder();
+/** Chapter slugs in reading order, from content/chapters/ through the article model. */
+const CHAPTER_SLUGS = readArticle().chapters.map((chapter) => chapter.id);
 // The page area of A4 inside the print stylesheet's margins, in CSS px.
 const MARGINS = printPageMarginsMm();
 const PRINTABLE = {
@@ -179,9 +181,9 @@ test('printed to PDF, folded sections are open and outside links show where they
   await addOversizedContent(page);
   const file = testInfo.outputPath('energy.pdf');
   await page.pdf({ path: file, format: 'A4' });
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], {
-    encoding: 'utf8',
-  }).replace(/\s+/g, ' ');
+  const text = normalise(
+    execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }),
+  );
   expect(text).toContain('Folded text that paper must show.');
   expect(text).toContain('the report (https://example.org/report)');
   expect(text).toContain('An oversized test figure');

@@ -1,7 +1,8 @@
 import { test, expect, sitemapPaths } from './fixtures.ts';
-import { chapterSlugsInOrder } from '../support/chapters.ts';
+import { readArticle } from '../../src/article/chapters.ts';
 
-const CHAPTER_SLUGS = chapterSlugsInOrder();
+/** Chapter slugs in reading order, from content/chapters/ through the article model. */
+const CHAPTER_SLUGS = readArticle().chapters.map((chapter) => chapter.id);
 
 const PAGES = sitemapPaths();
 

@@ -1,5 +1,8 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, Locator } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { firstQuery, furtherQuery } from '../../scripts/bench-search.ts';
+import { readArticle, textInReadingOrder } from '../../src/article/chapters.ts';
 
 const DIALOG = { name: 'Search the article' };
 
@@ -27,11 +30,29 @@ function resultItems(scope: Locator): Locator {
   return scope.getByRole('list', { name: 'Search results' }).locator('> li');
 }
 
+/** The line that says, and announces, how many results the query found. */
+const status = (scope: Locator) => scope.getByRole('status');
+
 async function search(scope: Locator, query: string): Promise<Locator> {
   const box = scope.getByRole('searchbox');
   await box.fill(query);
-  await expect(scope.locator('pagefind-summary')).toContainText(`for ${query}`);
+  await expect(status(scope)).toContainText(`for ${query}`);
   return resultItems(scope);
+}
+
+/** The chapters (from content/chapters/, through the article model) and their words. */
+const chapters = readArticle().chapters.map((chapter) => ({
+  id: chapter.id,
+  text: textInReadingOrder(chapter).join('\n'),
+}));
+
+/** The chapters whose text contains `words` (a string or a pattern). */
+function chaptersSaying(words: string | RegExp): string[] {
+  return chapters
+    .filter((chapter) =>
+      typeof words === 'string' ? chapter.text.includes(words) : words.test(chapter.text),
+    )
+    .map((chapter) => chapter.id);
 }
 
 /** Records what the page says to screen readers through live regions. */
@@ -57,18 +78,85 @@ test('the first load of a chapter fetches no search code, styles or index', asyn
   await page.goto(site('chapters/incident-chain/'));
   await page.waitForLoadState('networkidle');
   expect(fetched.length).toBeGreaterThan(0);
-  expect(fetched.filter((path) => /\/pagefind\/|search-ui|search\.[\w-]+\.css/.test(path))).toEqual(
-    [],
-  );
+  expect(fetched.filter((path) => /\/pagefind\/|\/search\/|search-ui/.test(path))).toEqual([]);
 
   // Asking for search is what loads it; what is typed meanwhile is not lost.
   await page.keyboard.press('/');
   await page.keyboard.type('Sputnik');
   const dialog = page.getByRole('dialog', DIALOG);
   await expect(dialog.getByRole('searchbox')).toHaveValue('Sputnik');
-  await expect(dialog.locator('pagefind-summary')).toHaveText('1 result for Sputnik');
-  expect(fetched.some((path) => path.endsWith('/pagefind/pagefind-component-ui.js'))).toBe(true);
+  await expect(status(dialog)).toHaveText('1 result for Sputnik');
+  expect(fetched.some((path) => path.endsWith('/pagefind/pagefind.js'))).toBe(true);
+  // Pagefind's own interface is not used, and the vocabulary is not needed for a query that finds.
+  expect(fetched.filter((path) => /component-ui|vocabulary/.test(path))).toEqual([]);
   expect(problems).toEqual([]);
+});
+
+test('the pointer over, or focus on, the search control starts loading search before it is opened', async ({
+  page,
+  site,
+  problems,
+}) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  const trigger = page
+    .getByRole('navigation', { name: 'Site' })
+    .getByRole('link', { name: 'Search' });
+
+  await page.goto(site('chapters/energy/'));
+  await page.waitForLoadState('networkidle');
+  expect(fetched.filter((path) => path.includes('/pagefind/'))).toEqual([]);
+  await trigger.hover();
+  await expect
+    .poll(() => fetched.filter((path) => path.includes('/pagefind/')))
+    .toContainEqual(expect.stringMatching(/\/pagefind\/wasm\.[\w-]+\.pagefind$/));
+  await expect(page.getByRole('dialog', DIALOG)).toHaveCount(0);
+
+  fetched.length = 0;
+  await page.reload();
+  await page.waitForLoadState('networkidle');
+  expect(fetched.filter((path) => path.includes('/pagefind/'))).toEqual([]);
+  await trigger.focus();
+  await expect
+    .poll(() => fetched.filter((path) => path.includes('/pagefind/')))
+    .toContainEqual(expect.stringMatching(/\/pagefind\/pagefind\.js$/));
+  expect(problems).toEqual([]);
+});
+
+test.describe('what a first search costs', () => {
+  // A budget from the network log, not a timing: every request and its bytes as nginx sent them.
+  const FIRST_QUERY_BYTES = 110_000;
+  const FIRST_QUERY_REQUESTS = 10;
+  const FURTHER_QUERY_BYTES = 10_000;
+
+  for (const [query, next] of [
+    ['Iskander', 'Zangezur'],
+    ['Azerbaijan', 'Russia'], // every chapter matches: only the results drawn are fetched
+  ] as const)
+    for (const typingDelayMs of [0, 100])
+      test(`“${query}” ${typingDelayMs ? 'typed' : 'pasted'} on a chapter, then “${next}”`, async ({
+        page,
+        site,
+        problems,
+      }) => {
+        const first = await firstQuery(page, site('chapters/history/'), query, { typingDelayMs });
+        const list = first.requests.map((r) => `${r.path} ${r.bytes}`).join('\n');
+        expect(first.pagefindBeforeIntent, 'nothing of search before intent').toEqual([]);
+        expect(first.wireBytes, list).toBeLessThanOrEqual(FIRST_QUERY_BYTES);
+        expect(first.requests.length, list).toBeLessThanOrEqual(FIRST_QUERY_REQUESTS);
+        // Result data only for results drawn on screen.
+        const drawn = await resultItems(page.getByRole('dialog', DIALOG)).count();
+        const fragments = first.requests.filter((r) => r.path.endsWith('.pf_fragment'));
+        if (typingDelayMs === 0) expect(fragments.length, list).toBe(drawn);
+        else expect(fragments.length, list).toBeGreaterThanOrEqual(drawn);
+
+        const further = await furtherQuery(page, next);
+        expect(
+          further.wireBytes,
+          further.requests.map((r) => r.path).join('\n'),
+        ).toBeLessThanOrEqual(FURTHER_QUERY_BYTES);
+        expect(problems).toEqual([]);
+      });
 });
 
 test('each known name leads first to its chapter, with a section link that exists', async ({
@@ -83,16 +171,22 @@ test('each known name leads first to its chapter, with a section link that exist
     const links = first.getByRole('link');
     await expect(links.first(), query).toHaveAttribute('href', new RegExp(`/chapters/${slug}/\\?`));
     await expect(first.locator('mark').first(), query).toBeVisible();
-    // A sub-result: a link to a section of that chapter, whose anchor is on the page.
-    const sectionHref = await links.nth(1).getAttribute('href');
-    const sectionUrl = new URL(sectionHref!, page.url());
+    // A sub-result: a link to a section of that chapter, named as its heading reads there.
+    const section = links.nth(1);
+    const sectionUrl = new URL((await section.getAttribute('href'))!, page.url());
     expect(sectionUrl.pathname, query).toMatch(new RegExp(`/chapters/${slug}/$`));
     expect(sectionUrl.hash, query).not.toBe('');
-    const html = await (await page.request.get(sectionUrl.href)).text();
-    expect(html, `${query}: ${sectionUrl.hash}`).toContain(
-      `id="${decodeURIComponent(sectionUrl.hash.slice(1))}"`,
-    );
+    const target = await page.context().newPage();
+    await target.goto(sectionUrl.href);
+    const heading = target.locator(`[id="${decodeURIComponent(sectionUrl.hash.slice(1))}"]`);
+    await expect(heading, `${query}: ${sectionUrl.hash}`).toHaveCount(1);
+    await expect(section, query).toHaveText((await heading.textContent())!.trim());
+    await target.close();
   }
+  // Section titles read as headings: no "# " before them.
+  await search(dialog, 'Azerbaijan');
+  for (const text of await resultItems(dialog).getByRole('link').allTextContents())
+    expect(text).not.toMatch(/^\s*#/);
   expect(problems).toEqual([]);
 });
 
@@ -104,12 +198,18 @@ test('forgiving matches: folded accents, the people for the place, quoted phrase
   await page.goto(site());
   const dialog = await openWithSlash(page);
 
-  const turkiye = await search(dialog, 'Turkiye');
-  await expect(turkiye.first().locator('mark').first()).toHaveText('Türkiye');
+  // Without its accent, and by its other name or adjective, Türkiye is found wherever the text
+  // uses any of them.
+  const turkish = chaptersSaying(/Türkiye|Turkey|Turkish/);
+  for (const name of ['Turkiye', 'Turkey', 'Turkish']) {
+    const results = await search(dialog, name);
+    await expect(status(dialog)).toHaveText(`${turkish.length} results for ${name}`);
+    await expect(results.first().locator('mark').first()).toHaveText(/^(Türkiye|Turkey|Turkish)/);
+  }
 
   // Only two chapters say "Azerbaijani"; every chapter speaks of Azerbaijan, and all are found.
-  const people = await search(dialog, 'Azerbaijani');
-  await expect(people).toHaveCount(8);
+  await search(dialog, 'Azerbaijani');
+  await expect(status(dialog)).toHaveText(`${chapters.length} results for Azerbaijani`);
 
   const phrase = await search(dialog, '"Operation Spiderweb"');
   await expect(phrase).toHaveCount(1);
@@ -120,9 +220,7 @@ test('forgiving matches: folded accents, the people for the place, quoted phrase
 
   const reversed = await search(dialog, '"Spiderweb Operation"');
   await expect(reversed).toHaveCount(0);
-  await expect(dialog.locator('pagefind-summary')).toHaveText(
-    'No results for "Spiderweb Operation"',
-  );
+  await expect(status(dialog)).toHaveText('No results for "Spiderweb Operation"');
   await expect(dialog.getByText(/Try another spelling/)).toBeVisible();
   await expect(dialog.getByRole('link', { name: 'browse the contents' })).toBeVisible();
 
@@ -226,19 +324,27 @@ test('the search page runs the query and filters from its address, and keeps the
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search');
   const main = page.getByRole('main');
   await expect(main.getByRole('searchbox')).toHaveValue('Zangezur');
-  await expect(resultItems(main)).toHaveCount(2);
+  await expect(status(main)).toHaveText(
+    `${chaptersSaying('Zangezur').length} results for Zangezur`,
+  );
   await expect(resultItems(main).first().getByRole('link').first()).toHaveAttribute(
     'href',
     /\/chapters\/energy\//,
   );
 
   // Narrow by chapter: the address follows, and opening it again gives the same results.
-  await main.getByRole('combobox', { name: 'Chapter' }).click();
-  await page.getByRole('option', { name: /^6\. Alliances and Realignments/ }).click();
+  await main.getByText('Filter by chapter or actor').click();
+  await main
+    .getByRole('combobox', { name: 'Chapter' })
+    .selectOption({ label: '6. Alliances and Realignments' });
+  await expect(status(main)).toHaveText('1 result for Zangezur');
   await expect(resultItems(main)).toHaveCount(1);
   await expect(page).toHaveURL(/[?&]chapter=6\.\+Alliances\+and\+Realignments/);
   await page.reload();
   await expect(resultItems(main)).toHaveCount(1);
+  await expect(main.getByRole('combobox', { name: 'Chapter' })).toHaveValue(
+    '6. Alliances and Realignments',
+  );
   await expect(resultItems(main).first().getByRole('link').first()).toHaveAttribute(
     'href',
     /\/chapters\/alliances\//,
@@ -261,6 +367,144 @@ test('the actor filter narrows results to chapters about that actor', async ({
     'href',
     /\/chapters\/incident-chain\//,
   );
+  expect(problems).toEqual([]);
+});
+
+test.describe('no dead ends', () => {
+  test('“Kiev” finds the chapters with the embassy strike, spelt Kyiv, and says so', async ({
+    page,
+    site,
+    problems,
+  }) => {
+    const strike = chaptersSaying('Iskander missile struck Azerbaijan’s embassy in Kyiv');
+    expect(strike.length).toBeGreaterThan(0);
+    await page.goto(site('chapters/energy/'));
+    const dialog = await openWithSlash(page);
+    await dialog.getByRole('searchbox').fill('Kiev');
+    await expect(status(dialog)).toHaveText(/ results? for Kyiv$/);
+    await expect(dialog.getByText('the article spells Kiev as Kyiv')).toBeVisible();
+    await expect(resultItems(dialog).first().getByRole('link').first()).toHaveAttribute(
+      'href',
+      new RegExp(`/chapters/(${strike.join('|')})/\\?pagefind-highlight=kyiv`),
+    );
+    await expect(resultItems(dialog).first().locator('mark').first()).toHaveText(/^Kyiv\b/);
+    expect(problems).toEqual([]);
+  });
+
+  for (const [typed, meant] of [
+    ['Kazakstan', 'Kazakhstan'], // a place
+    ['Pashinian', 'Pashinyan'], // a name
+  ] as const)
+    test(`“${typed}” gets “Did you mean ${meant}?”, which, chosen, finds its chapter`, async ({
+      page,
+      site,
+      problems,
+    }) => {
+      const chapters = chaptersSaying(meant);
+      expect(chapters.length).toBeGreaterThan(0);
+      await page.goto(site('chapters/history/'));
+      const dialog = await openWithSlash(page);
+      await dialog.getByRole('searchbox').fill(typed);
+      await expect(status(dialog)).toHaveText(`No results for ${typed}`);
+      const suggestion = dialog.getByRole('button', { name: meant, exact: true });
+      await expect(dialog.getByText(`Did you mean ${meant}?`)).toBeVisible();
+      // By keyboard: Tab reaches the suggestion, Enter runs it.
+      for (
+        let i = 0;
+        i < 6 && !(await suggestion.evaluate((el) => el === document.activeElement));
+        i++
+      )
+        await page.keyboard.press('Tab');
+      await expect(suggestion).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(dialog.getByRole('searchbox')).toHaveValue(meant);
+      await expect(status(dialog)).toHaveText(
+        `${chapters.length} ${chapters.length === 1 ? 'result' : 'results'} for ${meant}`,
+      );
+      await expect(resultItems(dialog).first().getByRole('link').first()).toHaveAttribute(
+        'href',
+        new RegExp(`/chapters/(${chapters.join('|')})/\\?`),
+      );
+      expect(problems).toEqual([]);
+    });
+
+  test('American spellings find the article’s British ones', async ({ page, site, problems }) => {
+    await page.goto(site());
+    const dialog = await openWithSlash(page);
+    for (const [american, british] of [
+      ['defense', 'defence'],
+      ['normalization', 'normalisation'],
+    ] as const) {
+      await dialog.getByRole('searchbox').fill(american);
+      await expect(status(dialog)).toHaveText(new RegExp(` for ${british}$`));
+      await expect(resultItems(dialog).first().locator('mark').first()).toHaveText(
+        new RegExp(british, 'i'),
+      );
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('every word of the vocabulary is a word the index finds', async ({ page, site }) => {
+    await page.goto(site());
+    const vocabulary = (await (await page.request.get(site('search/vocabulary.json'))).json()) as {
+      words: string[];
+    };
+    expect(vocabulary.words.length).toBeGreaterThan(500);
+    const missing = await page.evaluate(
+      async ({ bundle, words }) => {
+        const pagefind = (await import(`${bundle}pagefind.js`)) as {
+          options(o: object): Promise<void>;
+          search(term: string): Promise<{ results: unknown[] }>;
+        };
+        await pagefind.options({ noWorker: true });
+        const notFound: string[] = [];
+        for (const word of words)
+          if ((await pagefind.search(word)).results.length === 0) notFound.push(word);
+        return notFound;
+      },
+      { bundle: site('pagefind/'), words: vocabulary.words },
+    );
+    expect(missing).toEqual([]);
+  });
+});
+
+test('axe finds no WCAG 2.2 A/AA violation in the dialog or on the search page, light or dark', async ({
+  page,
+  site,
+  problems,
+}) => {
+  test.setTimeout(120_000);
+  const audit = async (what: string) => {
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+      .analyze();
+    return violations.map(
+      (v) => `${what}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  };
+  const report: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(site('chapters/energy/'));
+    const dialog = await openWithSlash(page);
+    await search(dialog, 'Zangezur');
+    await dialog.getByText('Filter by chapter or actor').click();
+    await expect(
+      dialog.getByRole('combobox', { name: 'Actor' }).getByRole('option'),
+    ).not.toHaveCount(1);
+    report.push(...(await audit(`${scheme} dialog with results and filters`)));
+    await dialog.getByRole('searchbox').fill('Kazakstan');
+    await expect(dialog.getByText('Did you mean')).toBeVisible();
+    report.push(...(await audit(`${scheme} dialog with a suggestion`)));
+    await dialog.getByRole('searchbox').fill('Kiev');
+    await expect(dialog.getByText('the article spells Kiev as Kyiv')).toBeVisible();
+    report.push(...(await audit(`${scheme} dialog with a respelt query`)));
+
+    await page.goto(site('search/?q=Russia&actor=Sudan'));
+    await expect(status(page.getByRole('main'))).toHaveText('1 result for Russia');
+    report.push(...(await audit(`${scheme} search page`)));
+  }
+  expect(report).toEqual([]);
   expect(problems).toEqual([]);
 });
 
@@ -299,5 +543,18 @@ test('when the search interface cannot load, the search page still lists every c
   ).toBeVisible();
   await expect(
     page.getByRole('main').getByRole('link', { name: 'Energy and Corridors' }),
+  ).toBeVisible();
+});
+
+test('when search cannot load, asking for it from a chapter leads to the search page’s chapter list', async ({
+  page,
+  site,
+}) => {
+  await page.route('**/pagefind/**', (route) => route.abort());
+  await page.goto(site('chapters/energy/'));
+  await page.keyboard.press('/');
+  await expect(page).toHaveURL(site('search/'));
+  await expect(
+    page.getByText(/Search needs JavaScript, which is turned off or could not load/),
   ).toBeVisible();
 });

@@ -15,6 +15,7 @@ tester.run('declared-dependencies', declaredDependencies, {
     { filename: file('src/x.ts'), code: "import { z } from 'astro:content'; import './y.ts';" },
     { filename: file('tests/unit/x.test.ts'), code: "import { it } from 'vitest';" },
     { filename: file('scripts/x.ts'), code: "export * from '@playwright/test';" },
+    { filename: file('src/x.ts'), code: "import type { Root } from 'hast';" },
   ],
   invalid: [
     {
@@ -39,6 +40,16 @@ tester.run('declared-dependencies', declaredDependencies, {
         {
           message:
             '"@scope/left-pad" is imported but not declared in package.json: npm install -D @scope/left-pad',
+        },
+      ],
+    },
+    {
+      filename: file('src/x.ts'),
+      code: "import type { Root } from 'undeclared-types';",
+      errors: [
+        {
+          message:
+            '"undeclared-types" is imported but not declared in package.json: npm install -D undeclared-types (or @types/undeclared-types for its types)',
         },
       ],
     },

@@ -2,12 +2,11 @@ import { describe, it, expect, vi } from 'vitest';
 import { mkdtemp, mkdir, writeFile, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSearchIndex, type PagefindApi } from '../../src/integrations/search-index.ts';
+import { buildSearchIndex, type PagefindApi } from '../../src/search/index-integration.ts';
 
 interface Step {
   create?: string[];
   add?: string[];
-  pageCount?: number;
   write?: string[];
 }
 
@@ -15,9 +14,7 @@ interface Step {
 function fakePagefind(step: Step) {
   const close = vi.fn(() => Promise.resolve(null));
   const index = {
-    addDirectory: vi.fn(() =>
-      Promise.resolve({ errors: step.add ?? [], page_count: step.pageCount ?? 3 }),
-    ),
+    addHTMLFile: vi.fn(() => Promise.resolve({ errors: step.add ?? [] })),
     writeFiles: vi.fn(({ outputPath }: { outputPath: string }) =>
       Promise.resolve({ errors: step.write ?? [], outputPath }),
     ),
@@ -34,34 +31,62 @@ function fakePagefind(step: Step) {
   return { api, index, close };
 }
 
+/** A site folder with one page, for the steps that need a page to read. */
+async function withSite(run: (site: string) => Promise<void>): Promise<void> {
+  const site = await mkdtemp(join(tmpdir(), 'search-index-'));
+  try {
+    await writeFile(
+      join(site, 'index.html'),
+      '<!doctype html><html><body><p>Page</p></body></html>',
+    );
+    await run(site);
+  } finally {
+    await rm(site, { recursive: true, force: true });
+  }
+}
+
 describe('buildSearchIndex', () => {
   it.each([
     [
       'creating the index',
       { create: ['unknown option'] },
-      /creating the index failed for \/site:\n\s+unknown option/,
+      /creating the index failed for \S+:\n\s+unknown option/,
     ],
     [
-      'reading the HTML',
-      { add: ['could not parse a.html'] },
-      /reading the HTML failed for \/site:\n\s+could not parse a\.html/,
+      'reading a page',
+      { add: ['could not parse'] },
+      /reading index\.html failed for \S+:\n\s+could not parse/,
     ],
     [
       'writing the bundle',
       { write: ['disk full'] },
-      /writing the bundle failed for \/site:\n\s+disk full/,
+      /writing the bundle failed for \S+:\n\s+disk full/,
     ],
-    ['finding no page', { pageCount: 0 }, /no HTML pages found in \/site/],
   ])('fails clearly on %s, and still stops Pagefind', async (_, step, message) => {
     const { api, close } = fakePagefind(step);
-    await expect(buildSearchIndex('/site', api)).rejects.toThrow(message);
+    await withSite(async (site) => {
+      await expect(buildSearchIndex(site, api)).rejects.toThrow(message);
+    });
+    expect(close).toHaveBeenCalledOnce();
+  });
+
+  it('fails clearly when the site has no page, and still stops Pagefind', async () => {
+    const { api, close } = fakePagefind({});
+    const site = await mkdtemp(join(tmpdir(), 'search-index-'));
+    try {
+      await expect(buildSearchIndex(site, api)).rejects.toThrow(/no HTML pages found in/);
+    } finally {
+      await rm(site, { recursive: true, force: true });
+    }
     expect(close).toHaveBeenCalledOnce();
   });
 
   it('stops Pagefind when its service throws', async () => {
     const { api, index, close } = fakePagefind({});
-    index.addDirectory.mockRejectedValueOnce(new Error('service died'));
-    await expect(buildSearchIndex('/site', api)).rejects.toThrow('service died');
+    index.addHTMLFile.mockRejectedValueOnce(new Error('service died'));
+    await withSite(async (site) => {
+      await expect(buildSearchIndex(site, api)).rejects.toThrow('service died');
+    });
     expect(close).toHaveBeenCalledOnce();
   });
 

@@ -1,0 +1,122 @@
+/**
+ * Search at build time, as one Astro integration: the query folding the browser bundles (from the
+ * actors' names, as the virtual module `virtual:search-folding`), and at the end of `astro build`
+ * the Pagefind index of the built pages and the vocabulary behind "Did you mean …?".
+ */
+import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { ACTORS_FILE, actorSchema } from '../facts/actor.ts';
+import { readDataFile } from '../facts/files.ts';
+import { foldingTable, type ActorNames } from './query.ts';
+import { indexableHtml } from './indexed-html.ts';
+import { htmlFiles, writeVocabulary } from './vocabulary.ts';
+
+/** The part of Pagefind's Node API the index build uses; tests pass a stand-in. */
+export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
+
+export interface SearchIndexResult {
+  pageCount: number;
+  outputPath: string;
+}
+
+/** Where the bundle goes inside the built site; the client loads it from `${BASE_URL}pagefind/`. */
+export const BUNDLE_DIR = 'pagefind';
+
+const FOLDING_MODULE = 'virtual:search-folding';
+
+function failOn(step: string, siteDir: string, errors: string[]): void {
+  if (errors.length > 0) {
+    throw new Error(`Search index: ${step} failed for ${siteDir}:\n  ${errors.join('\n  ')}`);
+  }
+}
+
+/**
+ * Indexes the built HTML in `siteDir` and writes the Pagefind bundle to `siteDir/pagefind/`. Each
+ * page is handed to Pagefind as `indexableHtml` makes it (words split at closed-up dashes), under
+ * its path in the site, so its URL is the one `addDirectory` would give it. Pages opt in with
+ * `data-pagefind-body`; an index without any means the markup lost it, so that fails too.
+ */
+export async function buildSearchIndex(
+  siteDir: string,
+  api: PagefindApi = pagefind,
+): Promise<SearchIndexResult> {
+  try {
+    const created = await api.createIndex({});
+    failOn('creating the index', siteDir, created.errors);
+    const index = created.index;
+    if (!index) throw new Error(`Search index: Pagefind returned no index for ${siteDir}`);
+
+    const files = await htmlFiles(siteDir);
+    if (files.length === 0) {
+      throw new Error(`Search index: no HTML pages found in ${siteDir}; was the site built?`);
+    }
+    for (const file of files) {
+      const sourcePath = relative(siteDir, file);
+      const added = await index.addHTMLFile({
+        sourcePath,
+        content: indexableHtml(await readFile(file, 'utf8')),
+      });
+      failOn(`reading ${sourcePath}`, siteDir, added.errors);
+    }
+
+    const written = await index.writeFiles({ outputPath: join(siteDir, BUNDLE_DIR) });
+    failOn('writing the bundle', siteDir, written.errors);
+    return { pageCount: files.length, outputPath: written.outputPath };
+  } finally {
+    await api.close();
+  }
+}
+
+/**
+ * The actors' names, read through the facts' own schema (src/facts/), for folding queries. A file
+ * the facts refuse stops the build here too, with their messages (file and line).
+ */
+export function readActorNames(root: string): ActorNames[] {
+  const problems: string[] = [];
+  const actors = readDataFile(root, ACTORS_FILE, actorSchema, problems);
+  if (problems.length > 0) throw new Error(`Search folding:\n  ${problems.join('\n  ')}`);
+  return actors.entries.map(({ data }) => data);
+}
+
+/** Builds the search index and vocabulary at the end of `astro build`, and serves the folding table. */
+export function searchIndex(): AstroIntegration {
+  let root = process.cwd();
+  return {
+    name: 'search',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig, addWatchFile }) => {
+        root = fileURLToPath(config.root);
+        const actorsPath = resolve(root, ACTORS_FILE);
+        addWatchFile(actorsPath);
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'search-folding',
+                resolveId: (id: string) => (id === FOLDING_MODULE ? `\0${FOLDING_MODULE}` : null),
+                load(id: string) {
+                  if (id !== `\0${FOLDING_MODULE}`) return null;
+                  this.addWatchFile(actorsPath);
+                  const table = foldingTable(readActorNames(root));
+                  return `export default ${JSON.stringify(table)};`;
+                },
+              },
+            ],
+          },
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const siteDir = fileURLToPath(dir);
+        const { pageCount, outputPath } = await buildSearchIndex(siteDir);
+        logger.info(`indexed ${pageCount} HTML files into ${outputPath}`);
+        const vocabulary = await writeVocabulary(siteDir, root);
+        logger.info(
+          `wrote ${vocabulary.words} words and ${vocabulary.alternatives} other spellings to ${vocabulary.path}`,
+        );
+      },
+    },
+  };
+}
