@@ -1,10 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks, formatBrokenLinks } from '../../scripts/check-links.ts';
 import { distFiles } from '../../scripts/lib/dist-files.ts';
 import { buildProject, copyProject } from '../../scripts/lib/project-copy.ts';
+import { printDocuments } from '../../src/print/pdf-build.ts';
 import {
   articleSentences,
   chapterSentences,
@@ -202,5 +204,28 @@ describe('without PDF', () => {
     ]);
     expect(status).not.toBe(0);
     expect(output).toContain('Unknown PDF format "a5" in PDF: use PDF=a4 or PDF=letter');
+  });
+});
+
+describe('the PDF step', () => {
+  it('a page that cannot load its stylesheet stops the PDF step rather than print with the chrome', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'pdf-missing-'));
+    try {
+      mkdirSync(join(site, 'chapters/x'), { recursive: true });
+      writeFileSync(
+        join(site, 'chapters/x/index.html'),
+        '<!doctype html><link rel="stylesheet" href="/explainer/_astro/gone.css"><h1>X</h1>',
+      );
+      await expect(
+        printDocuments(site, '/explainer/', [{ file: 'x.pdf', page: 'chapters/x/' }], 'a4', {
+          info: () => undefined,
+        }),
+      ).rejects.toThrow(
+        'Printing /explainer/chapters/x/ failed to load /explainer/_astro/gone.css (404).',
+      );
+      expect(existsSync(join(site, 'pdf/x.pdf'))).toBe(false);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 });
