@@ -3,18 +3,20 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
-import { siteUrl, basePath } from './src/lib/deploy-target.ts';
+import { deployTarget } from './src/lib/deploy-target.ts';
 import { searchIndex } from './src/search/index-integration.ts';
 import { diagrams } from './src/diagrams/index.ts';
 import { basePathLinks } from './src/plugins/base-path-links.ts';
 import { printPdfs } from './src/print/pdf-build.ts';
 import { pdfFormatFrom } from './src/print/pdf-documents.ts';
+import { sharing, sectionLinks } from './src/share/integration.ts';
 
-const base = basePath(process.env);
+const target = deployTarget(process.env);
+const base = target.base;
 
 // This file only wires things together; each build-time concern lives in its own module.
 export default defineConfig({
-  site: siteUrl(process.env),
+  site: target.site,
   base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
@@ -25,7 +27,7 @@ export default defineConfig({
     processor: satteri({
       features: { smartPunctuation: false },
       // The diagrams integration adds its own plugin to this list.
-      hastPlugins: [basePathLinks(base)],
+      hastPlugins: [basePathLinks(base), sectionLinks()],
     }),
   },
   // Order matters at the end of the build: the search index, then the opt-in PDFs (PDF=a4|letter).
@@ -34,6 +36,7 @@ export default defineConfig({
     mdx(),
     sitemap(),
     searchIndex(),
+    sharing(target),
     printPdfs({ format: pdfFormatFrom(process.env) }),
   ],
   devToolbar: { enabled: false },

@@ -70,3 +70,48 @@
     document.querySelectorAll('[data-toc]').forEach(setUpScrollSpy);
   });
 })();
+
+// Sharing (src/share/): a section link also copies its full address; Copy buttons copy their
+// reference; an access date slot gets today's date in its style's form (made at build time).
+(() => {
+  const status = document.createElement('p');
+  /** @param {Element} element @param {string} text @param {string} message */
+  function copied(element, text, message) {
+    if (!navigator.clipboard) return;
+    navigator.clipboard.writeText(text).then(
+      () => {
+        element.setAttribute('data-copied', '');
+        setTimeout(() => element.removeAttribute('data-copied'), 2000);
+        status.textContent = '';
+        setTimeout(() => {
+          status.textContent = message;
+        }, 60);
+      },
+      () => {},
+    );
+  }
+  document.addEventListener('DOMContentLoaded', () => {
+    status.className = 'visually-hidden';
+    status.setAttribute('role', 'status');
+    document.body.appendChild(status);
+    const now = new Date();
+    document.querySelectorAll('[data-accessed]').forEach((slot) => {
+      const form = slot.getAttribute('data-accessed-forms')?.split('|')[now.getMonth()];
+      const [day, year] = slot.getAttribute('data-accessed-sample')?.split(' ') ?? [];
+      if (form && day && year)
+        slot.textContent = form
+          .replace(year, String(now.getFullYear()))
+          .replace(day, String(now.getDate()));
+    });
+    document.addEventListener('click', (event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      const link = target?.closest('a[data-section-link], button[data-copy]');
+      if (link instanceof HTMLAnchorElement) copied(link, link.href, `Link copied: ${link.href}`);
+      else if (link) {
+        const source = document.getElementById(link.getAttribute('data-copy') ?? '');
+        const text = (source?.textContent ?? '').replace(/\s+/g, ' ').trim();
+        if (source) copied(link, text, `${link.getAttribute('data-copy-label') ?? ''} copied`);
+      }
+    });
+  });
+})();

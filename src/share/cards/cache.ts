@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Rendered cards are committed (`content/.card-cache/<key>.png`), so a build draws only the cards
+ * whose key is new, and an unchanged build starts no browser. The key covers everything that shapes
+ * the picture: the card's words, the design (stylesheet, fitting script, size) and the font bytes.
+ */
+export function cardCacheKey(input: { content: unknown; design: string; fonts: unknown }): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ content: input.content, design: input.design, fonts: input.fonts }))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+export class CardCache {
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  read(key: string): Buffer | undefined {
+    const file = join(this.dir, `${key}.png`);
+    return existsSync(file) ? readFileSync(file) : undefined;
+  }
+
+  write(key: string, png: Buffer): void {
+    mkdirSync(this.dir, { recursive: true });
+    writeFileSync(join(this.dir, `${key}.png`), png);
+  }
+
+  /** Deletes every render whose key is not in `keep`; returns the deleted keys. */
+  prune(keep: ReadonlySet<string>): string[] {
+    if (!existsSync(this.dir)) return [];
+    const removed: string[] = [];
+    for (const file of readdirSync(this.dir)) {
+      const match = /^([0-9a-f]{16})\.png$/.exec(file);
+      if (!match || keep.has(match[1]!)) continue;
+      rmSync(join(this.dir, file));
+      removed.push(match[1]!);
+    }
+    return removed;
+  }
+}

@@ -1,0 +1,75 @@
+import { resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../lib/chromium.ts';
+import { CARD_SIZE, type CardContent } from './content.ts';
+import { CardCache, cardCacheKey } from './cache.ts';
+import { CARD_CSS, FIT_SCRIPT, cardFonts, cardHtml } from './design.ts';
+
+/** Where rendered cards are kept, from the project root. */
+export const CARD_CACHE_DIR = 'content/.card-cache';
+/** The largest card the site accepts: platforms fetch it on every share. */
+export const CARD_MAX_BYTES = 100 * 1024;
+
+export interface RenderedCards {
+  /** PNG bytes by card file name. */
+  files: Map<string, Buffer>;
+  rendered: number;
+  cached: number;
+}
+
+/**
+ * Every card as a PNG: from the cache when its key is known, else drawn in one headless Chromium
+ * (src/lib/chromium.ts) that is closed before returning. With `prune`, renders no card uses any
+ * more are deleted from the cache.
+ */
+export async function renderCards(
+  cards: readonly CardContent[],
+  options: { cacheDir?: string; prune?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<RenderedCards> {
+  const cache = new CardCache(resolve(options.cacheDir ?? CARD_CACHE_DIR));
+  const fonts = cardFonts();
+  const design = JSON.stringify({ css: CARD_CSS, fit: FIT_SCRIPT, size: CARD_SIZE });
+  const files = new Map<string, Buffer>();
+  const keys = new Set<string>();
+  const missing: { card: CardContent; key: string }[] = [];
+  for (const card of cards) {
+    const key = cardCacheKey({ content: card, design, fonts });
+    keys.add(key);
+    const png = cache.read(key);
+    if (png) files.set(card.file, png);
+    else missing.push({ card, key });
+  }
+  if (missing.length) {
+    let browser: Browser;
+    try {
+      browser = await chromium.launch(chromiumLaunchOptions(options.env));
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      throw new Error(
+        `${missing.length} social card(s) (${missing.map((m) => m.card.file).join(', ')}) are new or changed and must be ` +
+          `drawn, but no Chromium could be started (${reason}). Install one (Debian/Ubuntu: apt install chromium), ` +
+          'point CHROMIUM_PATH at a Chromium binary, or run `npx playwright install chromium`.',
+        { cause: error },
+      );
+    }
+    try {
+      const page = await browser.newPage({ viewport: CARD_SIZE, deviceScaleFactor: 1 });
+      for (const { card, key } of missing) {
+        await page.setContent(cardHtml(card, fonts));
+        await page.evaluate(() => document.fonts.ready);
+        await page.evaluate(FIT_SCRIPT);
+        const png = await page.screenshot({ type: 'png' });
+        if (png.length > CARD_MAX_BYTES)
+          throw new Error(
+            `The social card ${card.file} is ${png.length} bytes, over the ${CARD_MAX_BYTES}-byte limit; simplify the design in src/share/cards/design.ts.`,
+          );
+        cache.write(key, png);
+        files.set(card.file, png);
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+  if (options.prune) cache.prune(keys);
+  return { files, rendered: missing.length, cached: cards.length - missing.length };
+}
