@@ -45,7 +45,7 @@ export interface PlacementOptions {
   /** Space kept clear along the map's edges. */
   margin: number;
   /** Boxes no label may cover: every place's marker, by the id of the label that may touch it. */
-  markers: { id: string; box: Box }[];
+  markers: { id: string; box: Box; what?: string }[];
   /** Gap between a marker and its label, and between lines. */
   gap?: number;
 }
@@ -88,12 +88,22 @@ export function placeLabels(
   requests: readonly LabelRequest[],
   options: PlacementOptions,
 ): Placement {
-  let order = [...requests];
+  const gap = options.gap ?? 3;
+  // The most constrained labels first: those with the fewest positions clear of markers and edges.
+  const freedom = new Map(
+    requests.map((r) => [
+      r.id,
+      candidatesFor(r, gap).filter((c) => obstaclesOf(c.box, r.id, [], options).length === 0)
+        .length,
+    ]),
+  );
+  let order = [...requests].sort((a, b) => freedom.get(a.id)! - freedom.get(b.id)!);
   let best: Placement | undefined;
-  for (let attempt = 0; attempt <= requests.length; attempt++) {
+  for (let attempt = 0; attempt < requests.length * 2; attempt++) {
     const result = placeInOrder(order, options);
     if (result.unplaced.length === 0) return result;
     if (!best || result.unplaced.length < best.unplaced.length) best = result;
+    // Retry with the first label that found no room placed first.
     const first = result.unplaced[0]!.id;
     if (order[0]!.id === first) break;
     order = [order.find((r) => r.id === first)!, ...order.filter((r) => r.id !== first)];
@@ -103,13 +113,13 @@ export function placeLabels(
 
 function placeInOrder(requests: readonly LabelRequest[], options: PlacementOptions): Placement {
   const gap = options.gap ?? 3;
+  const candidates = new Map(requests.map((r) => [r.id, candidatesFor(r, gap)]));
   const placed: PlacedLabel[] = [];
   const unplaced: Placement['unplaced'] = [];
   for (const request of requests) {
-    const candidates = candidatesFor(request, gap);
     let blockedBy: string[] | undefined;
     let chosen: PlacedLabel | undefined;
-    for (const candidate of candidates) {
+    for (const candidate of candidates.get(request.id)!) {
       const blockers = obstaclesOf(candidate.box, request.id, placed, options);
       if (blockers.length === 0) {
         chosen = candidate;
@@ -117,10 +127,34 @@ function placeInOrder(requests: readonly LabelRequest[], options: PlacementOptio
       }
       if (!blockedBy || blockers.length < blockedBy.length) blockedBy = blockers;
     }
+    // No free position: try moving the one label in the way of a position to another of its own.
+    chosen ??= repair(request, placed, candidates, options);
     if (chosen) placed.push(chosen);
     else unplaced.push({ id: request.id, blockedBy: blockedBy ?? [] });
   }
   return { placed, unplaced };
+}
+
+function repair(
+  request: LabelRequest,
+  placed: PlacedLabel[],
+  candidates: Map<string, PlacedLabel[]>,
+  options: PlacementOptions,
+): PlacedLabel | undefined {
+  for (const candidate of candidates.get(request.id)!) {
+    if (obstaclesOf(candidate.box, request.id, [], options).length > 0) continue;
+    const inTheWay = placed.filter((other) => overlaps(candidate.box, other.box));
+    if (inTheWay.length !== 1) continue;
+    const blocker = inTheWay[0]!;
+    const others = placed.filter((p) => p !== blocker);
+    for (const move of candidates.get(blocker.id)!) {
+      if (move.box === blocker.box || overlaps(move.box, candidate.box)) continue;
+      if (obstaclesOf(move.box, blocker.id, others, options).length > 0) continue;
+      placed[placed.indexOf(blocker)] = move;
+      return candidate;
+    }
+  }
+  return undefined;
 }
 
 function obstaclesOf(
@@ -137,7 +171,7 @@ function obstaclesOf(
     if (overlaps(box, other.box)) blockers.push(`the label of "${other.id}"`);
   for (const marker of options.markers)
     if (marker.id !== id && overlaps(box, marker.box))
-      blockers.push(`the marker of "${marker.id}"`);
+      blockers.push(marker.what ?? `the marker of "${marker.id}"`);
   return blockers;
 }
 

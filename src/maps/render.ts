@@ -107,11 +107,18 @@ export function renderMap(
   // Cities and corridors first (their labels must sit by their markers), then areas, smallest first.
   const order = (r: LabelRequest) => (r.kind === 'point' ? 0 : 1);
   requests.sort((a, b) => order(a) - order(b));
+  // Another map's frame, outlined on this one, stays clear of labels so the outline reads.
+  const insetPaths = (options.insets ?? []).map((frame) => insetPath(canvas, frame));
+  const insetBoxes = insetPaths.map(({ box }) => ({
+    id: '',
+    box,
+    what: 'the outline of another map',
+  }));
   const placement = placeLabels(requests, {
     width: canvas.width,
     height: canvas.height,
     margin: EDGE_MARGIN,
-    markers: markers.map(({ id, box }) => ({ id, box })),
+    markers: [...markers.map(({ id, box }) => ({ id, box })), ...insetBoxes],
   });
   if (placement.unplaced.length > 0) {
     throw new Error(
@@ -148,9 +155,7 @@ export function renderMap(
         `<path class="map-country${e.status.length > 0 ? ' map-country--status' : ''}" data-place="${e.place.id}" d="${basemap.countries.get(e.place.iso!)}"/>`,
     )
     .join('');
-  const insets = (options.insets ?? [])
-    .map((frame) => `<path class="map-inset" d="${insetPath(canvas, frame)}"/>`)
-    .join('');
+  const insets = insetPaths.map(({ d }) => `<path class="map-inset" d="${d}"/>`).join('');
 
   const { width, height } = canvas;
   const svg =
@@ -182,7 +187,7 @@ function marker(
 }
 
 /** Another map's frame drawn on this one, where the reader can find it in detail. */
-function insetPath(canvas: MapCanvas, frame: Frame): string {
+function insetPath(canvas: MapCanvas, frame: Frame): { d: string; box: Box } {
   // Walk the edges in order: south west→east, east south→north, north east→west, west north→south.
   const ring: [number, number][] = [];
   for (let lon = frame.west; lon < frame.east; lon += 0.5) ring.push([lon, frame.south]);
@@ -190,7 +195,17 @@ function insetPath(canvas: MapCanvas, frame: Frame): string {
   for (let lon = frame.east; lon > frame.west; lon -= 0.5) ring.push([lon, frame.north]);
   for (let lat = frame.north; lat > frame.south; lat -= 0.5) ring.push([frame.west, lat]);
   const xy = ring.map((p) => canvas.project(p)).filter((p): p is [number, number] => !!p);
-  return `M${xy.map(([x, y]) => `${round(x)},${round(y)}`).join('L')}Z`;
+  const xs = xy.map(([x]) => x);
+  const ys = xy.map(([, y]) => y);
+  return {
+    d: `M${xy.map(([x, y]) => `${round(x)},${round(y)}`).join('L')}Z`,
+    box: {
+      x0: Math.min(...xs) - 1,
+      y0: Math.min(...ys) - 1,
+      x1: Math.max(...xs) + 1,
+      y1: Math.max(...ys) + 1,
+    },
+  };
 }
 
 function round(value: number, digits = 1): number {

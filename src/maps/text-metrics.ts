@@ -96,9 +96,10 @@ export function measureLabel(text: string, style: LabelStyle): TextBox {
   const width =
     ((units / font.unitsPerEm) * style.size + style.letterSpacing * style.size * chars) *
     WIDTH_ALLOWANCE;
+  // The font's whole line box, as a browser measures a <text>: glyphs never reach past it.
   return {
     width: Math.ceil(width * 10) / 10,
-    ascent: (font.ascent / font.unitsPerEm) * style.size * 0.8,
-    descent: (-font.descent / font.unitsPerEm) * style.size * 0.8,
+    ascent: (font.ascent / font.unitsPerEm) * style.size,
+    descent: (-font.descent / font.unitsPerEm) * style.size,
   };
 }
