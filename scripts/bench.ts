@@ -12,6 +12,7 @@ import { kb, measurePageWeight, type PageWeight } from '../tests/support/page-we
 import { runLighthouse, type LighthouseSummary } from '../tests/support/lighthouse.ts';
 import { scalingRun, type ScalingRun } from './bench/scaling.ts';
 import { benchSearch, type SearchBench } from './bench-search.ts';
+import { mapTimings, mapWeights } from './bench/maps.ts';
 
 interface BuildTiming {
   label: string;
@@ -51,6 +52,9 @@ try {
   await site.stop();
 }
 
+const mapPages = ['places', ...chapterSlugs.map((slug) => `chapters/${slug}`)];
+const maps = { weights: mapWeights('dist', mapPages), timings: mapTimings() };
+
 const search: { label: string; result: SearchBench }[] = [
   { label: 'typed (120 ms per key)', result: await benchSearch({ typingDelayMs: 120 }) },
   { label: 'pasted at once', result: await benchSearch({ typingDelayMs: 0 }) },
@@ -88,6 +92,22 @@ const lines = [
       kb(w.byKind.font.gzip),
       kb(w.total.gzip),
       kb(w.total.raw),
+    ]),
+  ),
+  '',
+  '## Maps (inline SVG per map, and the whole figure with its key)',
+  '',
+  `Checking the places and maps data: ${Math.round(maps.timings.checkMs)} ms. The first map drawn also loads the boundary data.`,
+  '',
+  '| map | page | SVG gzip / raw | figure gzip / raw | drawn in |',
+  '| --- | --- | ---: | ---: | ---: |',
+  ...maps.weights.map((w) =>
+    row([
+      w.id,
+      w.page,
+      `${kb(w.svg.gzip)} / ${kb(w.svg.raw)}`,
+      `${kb(w.figure.gzip)} / ${kb(w.figure.raw)}`,
+      `${Math.round(maps.timings.maps.find((t) => t.id === w.id)?.ms ?? NaN)} ms`,
     ]),
   ),
   '',
@@ -143,6 +163,6 @@ await mkdir('reports', { recursive: true });
 await writeFile('reports/bench.md', report);
 await writeFile(
   'reports/bench.json',
-  JSON.stringify({ builds, weights, search, lighthouse, scaling }, null, 2),
+  JSON.stringify({ builds, weights, maps, search, lighthouse, scaling }, null, 2),
 );
 console.log(report);

@@ -16,6 +16,14 @@ import {
   sphericalTriangleArea,
   type RingWeighter,
 } from 'topojson-simplify';
+import type {
+  Feature,
+  FeatureCollection,
+  GeoJsonObject,
+  Geometry,
+  GeometryCollection as GeoJsonGeometryCollection,
+  Position,
+} from 'geojson';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import type { MapCanvas } from './projection.ts';
 
@@ -88,6 +96,8 @@ export function basemapPaths(canvas: MapCanvas, countryCodes: readonly string[])
     geoPath(canvas.projection, context)(object);
     return context.toString();
   };
+  // Only shapes that reach the map are projected: the rest of the world is left out before drawing.
+  const bounds = visibleBounds(canvas);
   const countries = new Map<string, string>();
   for (const code of countryCodes) {
     const geometry = kept.objects.countries.geometries.find((g) => g.id === code);
@@ -95,15 +105,95 @@ export function basemapPaths(canvas: MapCanvas, countryCodes: readonly string[])
       throw new Error(
         `world-atlas countries-${BOUNDARY_SCALE}.json has no country with ISO 3166-1 numeric code "${code}"`,
       );
-    countries.set(code, draw(feature(kept, geometry as GeometryObject)));
+    countries.set(code, draw(visiblePart(feature(kept, geometry as GeometryObject), bounds)));
   }
   return {
-    land: draw(feature(kept, kept.objects.land)),
-    borders: draw(mesh(kept, kept.objects.countries, (a, b) => a !== b)),
+    land: draw(visiblePart(feature(kept, kept.objects.land), bounds)),
+    borders: draw(
+      visiblePart(
+        mesh(kept, kept.objects.countries, (a, b) => a !== b),
+        bounds,
+      ),
+    ),
     countries,
   };
 }
 
+interface Bounds {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+/** The longitudes and latitudes the canvas shows (its edges sampled, as a conic map's curve), padded a degree. */
+export function visibleBounds(canvas: MapCanvas): Bounds {
+  const points: [number, number][] = [];
+  for (let t = 0; t <= 1; t += 1 / 32) {
+    const x = t * canvas.width;
+    const y = t * canvas.height;
+    points.push([x, 0], [x, canvas.height], [0, y], [canvas.width, y]);
+  }
+  const lonLat = points
+    .map((p) => canvas.projection.invert?.(p))
+    .filter((p): p is [number, number] => !!p);
+  const lons = lonLat.map(([lon]) => lon);
+  const lats = lonLat.map(([, lat]) => lat);
+  return {
+    west: Math.min(...lons) - 1,
+    south: Math.min(...lats) - 1,
+    east: Math.max(...lons) + 1,
+    north: Math.max(...lats) + 1,
+  };
+}
+
+/** The polygons or lines of a feature, features or geometry whose bounding box meets the bounds. */
+function visiblePart(object: GeoJsonObject, bounds: Bounds): GeoJsonGeometryCollection {
+  return {
+    type: 'GeometryCollection',
+    geometries: geometriesOf(object).map((g) => clipToBox(g, bounds)),
+  };
+}
+
+function geometriesOf(object: GeoJsonObject): Geometry[] {
+  const value = object as Feature | FeatureCollection | Geometry;
+  if (value.type === 'FeatureCollection') return value.features.flatMap((f) => geometriesOf(f));
+  if (value.type === 'Feature') return value.geometry ? [value.geometry] : [];
+  return [value];
+}
+
+function clipToBox(geometry: Geometry, bounds: Bounds): Geometry {
+  const meets = (coordinates: Position[]) => {
+    let west = Infinity;
+    let south = Infinity;
+    let east = -Infinity;
+    let north = -Infinity;
+    for (const [lon = 0, lat = 0] of coordinates) {
+      west = Math.min(west, lon);
+      east = Math.max(east, lon);
+      south = Math.min(south, lat);
+      north = Math.max(north, lat);
+    }
+    return (
+      west <= bounds.east && east >= bounds.west && south <= bounds.north && north >= bounds.south
+    );
+  };
+  switch (geometry.type) {
+    case 'MultiPolygon':
+      return {
+        ...geometry,
+        coordinates: geometry.coordinates.filter((polygon) => meets(polygon[0] ?? [])),
+      };
+    case 'Polygon':
+      return meets(geometry.coordinates[0] ?? [])
+        ? geometry
+        : { type: 'MultiPolygon', coordinates: [] };
+    case 'MultiLineString':
+      return { ...geometry, coordinates: geometry.coordinates.filter(meets) };
+    default:
+      return geometry;
+  }
+}
 /** A ring's area on the sphere; filterWeight passes whether the ring is a hole, as its typings omit. */
 const ringArea: RingWeighter = (ring, ...rest: unknown[]) =>
   sphericalRingArea(ring, rest[0] === true);
