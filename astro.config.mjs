@@ -31,4 +31,20 @@ export default defineConfig({
   },
   integrations: [diagrams.integration, mdx(), sitemap(), searchIndex()],
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // @astrojs/mdx marks each chapter module with Astro's own "use astro:head-inject" directive,
+        // which Astro reads before bundling; the bundler's warning that it may drop it after is noise.
+        onwarn(warning, warn) {
+          if (
+            warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
+            warning.message.includes('astro:head-inject')
+          )
+            return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

@@ -1,8 +1,8 @@
-import { defineCollection } from 'astro:content';
+import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { chapterSchema } from './schemas/chapter.ts';
-import { actorSchema } from './schemas/actor.ts';
-import { eventSchema } from './schemas/event.ts';
+import { ACTORS_FILE, actorSchema } from './facts/actor.ts';
+import { EVENTS_FILE, eventSchema } from './facts/event.ts';
 
 export const collections = {
   chapters: defineCollection({
@@ -10,11 +10,11 @@ export const collections = {
     schema: chapterSchema,
   }),
   actors: defineCollection({
-    loader: file('content/actors.yaml'),
+    loader: file(ACTORS_FILE),
     schema: actorSchema,
   }),
   events: defineCollection({
-    loader: file('content/events.yaml'),
-    schema: eventSchema,
+    loader: file(EVENTS_FILE),
+    schema: eventSchema({ actors: reference('actors'), chapters: reference('chapters') }),
   }),
 };

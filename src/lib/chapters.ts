@@ -1,16 +1,57 @@
+/**
+ * The chapters for the pages, from Astro's collection: each entry with its outline in the article
+ * model (parsed once per build from the file) and its reading time.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { readingMinutes } from './reading-time.ts';
+import { chapterId, chapterPath, inReadingOrder, readSource } from '../article/chapters.ts';
+import { parseChapter, type ChapterOutline } from '../article/outline.ts';
+import { readingMinutes } from '../article/reading-time.ts';
+import type { SourceArticle } from '../article/source.ts';
 
-export type Chapter = CollectionEntry<'chapters'> & { minutes: number };
+export { chapterPath };
 
-/** Every chapter in reading order, with its reading time. Fails on a gap or a repeated `order`. */
+export type Chapter = CollectionEntry<'chapters'> & {
+  /** From the frontmatter, as the article model's functions take them. */
+  title: string;
+  order: number;
+  outline: ChapterOutline;
+  minutes: number;
+};
+
+/** Outlines by file and content digest: parsed once per build, again in dev when a file changes. */
+const outlines = new Map<string, ChapterOutline>();
+
+/** Every chapter in reading order. Fails on a gap or a repeated `order`. */
 export async function getChapters(): Promise<Chapter[]> {
   const entries = await getCollection('chapters');
-  const chapters = entries
-    .map((entry) => ({ ...entry, minutes: readingMinutes(entry.body ?? '') }))
-    .sort((a, b) => a.data.order - b.data.order);
-  assertContiguousOrder(chapters.map((c) => ({ file: c.filePath ?? c.id, order: c.data.order })));
-  return chapters;
+  const chapters = entries.map((entry) => {
+    const file = entry.filePath ?? `content/chapters/${chapterId(entry.id)}.mdx`;
+    const key = `${file}\n${entry.digest ?? ''}`;
+    let outline = outlines.get(key);
+    if (!outline) {
+      outline = parseChapter(file, readFileSync(resolve(file), 'utf8'));
+      outlines.set(key, outline);
+    }
+    return {
+      ...entry,
+      title: entry.data.title,
+      order: entry.data.order,
+      outline,
+      minutes: readingMinutes(outline),
+    };
+  });
+  assertContiguousOrder(chapters.map((c) => ({ file: c.outline.file, order: c.order })));
+  return inReadingOrder(chapters);
+}
+
+let source: SourceArticle | undefined;
+
+/** The article's source text (content/source/article.txt), read once per build. */
+export function getSource(): SourceArticle {
+  if (import.meta.env.DEV) return readSource();
+  return (source ??= readSource());
 }
 
 export function assertContiguousOrder(items: { file: string; order: number }[]): void {
@@ -25,8 +66,4 @@ export function assertContiguousOrder(items: { file: string; order: number }[]):
       );
     }
   });
-}
-
-export function chapterPath(slug: string): string {
-  return `chapters/${slug}/`;
 }

@@ -5,20 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { render } from 'astro:content';
-import type { MarkdownHeading } from 'astro';
-import { getChapters, chapterPath, type Chapter } from '../lib/chapters.ts';
-import { splitSections } from '../lib/facts/chapter-sections.ts';
-import {
-  MAPS_FILE,
-  PLACES_FILE,
-  buildPlaceModel,
-  type ChapterInput,
-  type PlaceModel,
-} from './model.ts';
+import { getChapters, getSource } from '../lib/chapters.ts';
+import { MAPS_FILE, PLACES_FILE, buildPlaceModel, type PlaceModel } from './model.ts';
 import { renderMap, type RenderedMap } from './render.ts';
-
-const ARTICLE_FILE = 'content/source/article.txt';
 
 let loaded: Promise<PlaceModel> | undefined;
 const rendered = new Map<string, RenderedMap>();
@@ -66,46 +55,25 @@ function contains(
 }
 
 async function loadPlaces(): Promise<PlaceModel> {
-  const chapters = await Promise.all((await getChapters()).map(chapterInput));
+  const chapters = await getChapters();
   const result = buildPlaceModel({
     placesText: readProjectFile(PLACES_FILE),
     mapsText: readProjectFile(MAPS_FILE),
-    article: readProjectFile(ARTICLE_FILE),
-    chapters,
+    article: getSource(),
+    chapters: chapters.map((chapter) => ({
+      id: chapter.id,
+      title: chapter.title,
+      order: chapter.order,
+      outline: chapter.outline,
+      text: readProjectFile(chapter.outline.file),
+    })),
   });
   if (!result.ok)
     throw new Error(
-      `The places and maps data has ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}:\n` +
-        result.problems.map((p) => `  ${p}`).join('\n'),
+      `${result.problems.length} problem(s) in the places and maps data:\n` +
+        result.problems.map((p) => `  - ${p}`).join('\n'),
     );
   return result.model;
-}
-
-/** A chapter's prose in sections, with the heading ids the Markdown engine gave them on the page. */
-async function chapterInput(chapter: Chapter): Promise<ChapterInput> {
-  const file = chapter.filePath ?? `content/chapters/${chapter.id}.mdx`;
-  const { headings } = await render(chapter);
-  const linkable = headings.filter((h: MarkdownHeading) => h.depth === 2 || h.depth === 3);
-  const sections = splitSections(chapter.body ?? '');
-  const headed = sections.filter((s) => s.heading !== undefined);
-  if (headed.length !== linkable.length || headed.some((s, i) => s.heading !== linkable[i]!.text))
-    throw new Error(
-      `${file}: could not line up its ## and ### headings with the rendered ones (${linkable.map((h) => h.text).join(' | ')})`,
-    );
-  let next = 0;
-  return {
-    id: chapter.id,
-    title: chapter.data.title,
-    order: chapter.data.order,
-    file,
-    text: readProjectFile(file),
-    path: chapterPath(chapter.id),
-    sections: sections.map((section) => ({
-      anchor: section.heading === undefined ? undefined : linkable[next++]!.slug,
-      heading: section.heading,
-      text: section.text,
-    })),
-  };
 }
 
 function readProjectFile(path: string): string {

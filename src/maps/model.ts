@@ -1,11 +1,18 @@
 /**
  * The places the article names and the maps drawn of them, as one pure function from the data files,
- * the article and the chapters' prose to either every problem found (each naming file and line) or a
- * fully typed model the pages render. Nothing here reads files or knows about Astro (see load.ts).
+ * the article model (src/article) and the chapters' MDX to either every problem found (each naming
+ * file and line) or a fully typed model the pages render. Nothing here reads files or knows about
+ * Astro (see load.ts and files.ts).
  */
 import { mdxToMdast, type MdastNode } from 'satteri';
-import { claimLabelProblem, type ClaimStatus } from '../lib/facts/claim-labels.ts';
-import { createMentionFinder, termsOf, type Mentions } from '../lib/facts/mentions.ts';
+import { chapterPath, type ArticleChapter } from '../article/chapters.ts';
+import type { SourceArticle } from '../article/source.ts';
+import { normalise } from '../article/text.ts';
+import { claimLabelProblem, type ClaimStatus } from '../facts/claim-labels.ts';
+import { parseDataFile } from '../facts/files.ts';
+import type { ChapterPlace } from '../facts/graph.ts';
+import { createMentionFinder, termsOf } from '../facts/mentions.ts';
+import { yamlPositions } from '../facts/yaml-positions.ts';
 import {
   mapSchema,
   placeSchema,
@@ -15,46 +22,67 @@ import {
   type PlaceData,
   type StatusData,
 } from './schema.ts';
-import { readYamlEntries } from './yaml-entries.ts';
-import { collapse, hedgesIn, isWholeSentence, statementProblems } from './wording.ts';
+import { hedgesIn, statementProblems } from './wording.ts';
 
 export const PLACES_FILE = 'content/places.yaml';
 export const MAPS_FILE = 'content/maps.yaml';
 /** The MDX component a chapter places its map with. */
 export const MAP_COMPONENT = 'PlaceMap';
 
-/** A section of a chapter a reader can be sent to. */
-export interface SectionLink {
-  chapterId: string;
-  chapterTitle: string;
-  chapterOrder: number;
-  /** The heading's id on the chapter page; undefined for the text before the first heading. */
-  anchor?: string | undefined;
-  heading?: string | undefined;
-  /** Site path without the base, e.g. `chapters/energy/#energy-as-a-strategic-weapon`. */
-  path: string;
-}
+/** A section of a chapter a reader can be sent to (as the facts link to them). */
+export type SectionLink = ChapterPlace;
 
-export interface ChapterInput {
-  id: string;
-  title: string;
-  order: number;
-  /** Path from the project root, e.g. content/chapters/energy.mdx. */
-  file: string;
+/** A chapter in the article model, with its file's text, where its maps are placed. */
+export interface MapChapter extends ArticleChapter {
   /** The file's whole text, frontmatter included, so lines match the file. */
   text: string;
-  /** The chapter's prose, cut into linkable sections (the article's words only). */
-  sections: { anchor?: string | undefined; heading?: string | undefined; text: string }[];
-  /** Site path of the chapter page without the base, e.g. `chapters/energy/`. */
-  path: string;
 }
 
 export interface PlacesInput {
   placesText: string;
   mapsText: string;
-  /** content/source/article.txt */
-  article: string;
-  chapters: readonly ChapterInput[];
+  /** The article's source (content/source/article.txt), in the article model. */
+  article: SourceArticle;
+  chapters: readonly MapChapter[];
+}
+
+/** A chapter's sections as the places read them: the prose and its sentences. */
+interface ChapterInput {
+  id: string;
+  title: string;
+  file: string;
+  text: string;
+  sentences: Set<string>;
+  sections: { link: SectionLink; text: string; sentences: Set<string> }[];
+}
+
+function chapterInput(chapter: MapChapter): ChapterInput {
+  const sections = chapter.outline.sections.map((section) => {
+    const anchor = section.heading?.id;
+    const sentences = section.blocks.flatMap((block) => block.sentences.map((s) => s.text));
+    return {
+      link: {
+        chapterId: chapter.id,
+        chapterTitle: chapter.title,
+        chapterOrder: chapter.order,
+        anchor,
+        heading: section.heading?.text,
+        path: chapterPath(chapter.id) + (anchor ? `#${anchor}` : ''),
+      },
+      text: [section.heading?.text, ...section.blocks.map((b) => b.text)]
+        .filter((t) => t !== undefined)
+        .join('\n'),
+      sentences: new Set(sentences),
+    };
+  });
+  return {
+    id: chapter.id,
+    title: chapter.title,
+    file: chapter.outline.file,
+    text: chapter.text,
+    sentences: new Set(sections.flatMap((s) => [...s.sentences])),
+    sections,
+  };
 }
 
 export interface Place extends PlaceData {
@@ -100,35 +128,33 @@ export type PlacesResult =
 
 export function buildPlaceModel(input: PlacesInput): PlacesResult {
   const problems: string[] = [];
-  const placesFile = readYamlEntries(PLACES_FILE, input.placesText, placeSchema);
-  const mapsFile = readYamlEntries(MAPS_FILE, input.mapsText, mapSchema);
-  problems.push(...placesFile.problems, ...mapsFile.problems);
+  const placesFile = parseDataFile(PLACES_FILE, input.placesText, placeSchema, problems);
+  const mapsFile = parseDataFile(MAPS_FILE, input.mapsText, mapSchema, problems);
   if (problems.length > 0) return { ok: false, problems };
+  const placesAt = yamlPositions(PLACES_FILE, input.placesText);
+  const mapsAt = yamlPositions(MAPS_FILE, input.mapsText);
+  const sourceSentences = new Set(input.article.sentences.map((s) => s.text));
+  const chapters = input.chapters.map(chapterInput);
 
   const places: Place[] = placesFile.entries.map((e) => ({ id: e.id, ...e.data }));
   const placesById = new Map(places.map((p) => [p.id, p]));
-  const atPlace = (id: string, ...path: (string | number)[]) => placesFile.at([id, ...path]);
+  const atPlace = (id: string, ...path: (string | number)[]) => placesAt.at([id, ...path]);
 
-  let findMentions: (text: string) => Mentions;
-  try {
-    findMentions = createMentionFinder(places);
-  } catch (error) {
-    return {
-      ok: false,
-      problems: [`${PLACES_FILE}: ${error instanceof Error ? error.message : String(error)}`],
-    };
-  }
-  const names = (place: Place, text: string) => findMentions(text).has(place.id);
+  const finder = createMentionFinder(places);
+  for (const { term, first, second } of finder.conflicts)
+    problems.push(
+      `${placesAt.at([second])}: place "${second}": the term "${term}" also names "${first}"; each name may point to one place only`,
+    );
+  const names = (place: Place, text: string) => finder.find(text).has(place.id);
 
   // Where each place is named, section by section, and which of its terms the text uses.
   const mentionsByPlace = new Map<string, PlaceMention[]>(places.map((p) => [p.id, []]));
   const termsUsed = new Map<string, Set<string>>(places.map((p) => [p.id, new Set()]));
-  for (const chapter of input.chapters) {
+  for (const chapter of chapters) {
     for (const section of chapter.sections) {
-      const text = [section.heading, section.text].filter(Boolean).join('\n');
-      for (const [id, counts] of findMentions(text)) {
+      for (const [id, counts] of finder.find(section.text)) {
         mentionsByPlace.get(id)!.push({
-          ...sectionLink(chapter, section),
+          ...section.link,
           terms: [...counts].map(([term, count]) => ({ term, count })),
         });
         for (const term of counts.keys()) termsUsed.get(id)!.add(term);
@@ -152,7 +178,7 @@ export function buildPlaceModel(input: PlacesInput): PlacesResult {
       }
     }
     problems.push(
-      ...sourceProblems(place.sources, input.article, (i) => atPlace(place.id, 'sources', i)),
+      ...sourceProblems(place.sources, sourceSentences, (i) => atPlace(place.id, 'sources', i)),
     );
     const named = (text: string) =>
       names(place, text) ||
@@ -184,7 +210,7 @@ export function buildPlaceModel(input: PlacesInput): PlacesResult {
       }
     });
     problems.push(
-      ...statusProblems(place.status, input.article, (i) => atPlace(place.id, 'status', i)),
+      ...statusProblems(place.status, sourceSentences, (i) => atPlace(place.id, 'status', i)),
       ...plainnessProblems(
         place,
         place.sources,
@@ -198,7 +224,7 @@ export function buildPlaceModel(input: PlacesInput): PlacesResult {
 
   // Where each chapter places its maps, read from the MDX with the parser the site is built with.
   const placements = new Map<string, { chapter: ChapterInput; line: number }[]>();
-  for (const chapter of input.chapters) {
+  for (const chapter of chapters) {
     let tree: MdastNode;
     try {
       tree = mdxToMdast(chapter.text);
@@ -226,10 +252,10 @@ export function buildPlaceModel(input: PlacesInput): PlacesResult {
         );
   }
 
-  const chaptersById = new Map(input.chapters.map((c) => [c.id, c]));
+  const chaptersById = new Map(chapters.map((c) => [c.id, c]));
   const maps: PlaceMapModel[] = [];
   for (const { id, data } of mapsFile.entries) {
-    const at = (...path: (string | number)[]) => mapsFile.at([id, ...path]);
+    const at = (...path: (string | number)[]) => mapsAt.at([id, ...path]);
     const report = (where: string, message: string) =>
       problems.push(`${where}: map "${id}": ${message}`);
     const placed = placements.get(id) ?? [];
@@ -259,9 +285,6 @@ export function buildPlaceModel(input: PlacesInput): PlacesResult {
       );
     }
 
-    const chapterProse = chapter
-      ? collapse(chapter.sections.map((s) => s.text).join('\n'))
-      : undefined;
     const entries: MapEntry[] = [];
     const seen = new Set<string>();
     data.places.forEach((raw, index) => {
@@ -286,14 +309,16 @@ export function buildPlaceModel(input: PlacesInput): PlacesResult {
       const status = entry?.sources ? entry.status : place.status;
       if (entry?.sources) {
         problems.push(
-          ...sourceProblems(entry.sources, input.article, (i) => at('places', index, 'sources', i)),
+          ...sourceProblems(entry.sources, sourceSentences, (i) =>
+            at('places', index, 'sources', i),
+          ),
         );
-        if (chapterProse)
+        if (chapter)
           entry.sources.forEach((s, i) => {
-            if (!chapterProse.includes(collapse(s)))
+            if (!chapter.sentences.has(normalise(s)))
               report(
                 at('places', index, 'sources', i),
-                `"${place.id}": this source is not in chapter "${chapter!.id}": "${s}"`,
+                `"${place.id}": this source is not in chapter "${chapter.id}": "${s}"`,
               );
           });
         if (
@@ -308,7 +333,7 @@ export function buildPlaceModel(input: PlacesInput): PlacesResult {
             `"${place.id}": none of its sources names ${place.name}`,
           );
         problems.push(
-          ...statusProblems(entry.status, input.article, (i) => at('places', index, 'status', i)),
+          ...statusProblems(entry.status, sourceSentences, (i) => at('places', index, 'status', i)),
           ...plainnessProblems(place, entry.sources, entry.status, entry.claimant, names, where),
         );
         if (entry.note)
@@ -386,38 +411,21 @@ export function buildPlaceModel(input: PlacesInput): PlacesResult {
   return { ok: true, model: { places, mentionsByPlace, maps }, problems: [] };
 }
 
-function sectionLink(
-  chapter: ChapterInput,
-  section: ChapterInput['sections'][number],
-): SectionLink {
-  return {
-    chapterId: chapter.id,
-    chapterTitle: chapter.title,
-    chapterOrder: chapter.order,
-    anchor: section.anchor,
-    heading: section.heading,
-    path: chapter.path + (section.anchor ? `#${section.anchor}` : ''),
-  };
-}
-
 /** The chapter's sections that hold any of the sentences, in order. */
 function sectionsHolding(chapter: ChapterInput, sentences: readonly string[]): SectionLink[] {
-  const wanted = sentences.map(collapse);
+  const wanted = sentences.map(normalise);
   return chapter.sections
-    .filter((section) => {
-      const text = collapse(section.text);
-      return wanted.some((s) => text.includes(s));
-    })
-    .map((section) => sectionLink(chapter, section));
+    .filter((section) => wanted.some((s) => section.sentences.has(s)))
+    .map((section) => section.link);
 }
 
 function sourceProblems(
   sources: readonly string[],
-  article: string,
+  article: ReadonlySet<string>,
   where: (index: number) => string,
 ): string[] {
   return sources.flatMap((s, i) =>
-    isWholeSentence(s, article)
+    article.has(normalise(s))
       ? []
       : [`${where(i)}: not a whole sentence of content/source/article.txt, word for word: "${s}"`],
   );
@@ -425,16 +433,16 @@ function sourceProblems(
 
 function statusProblems(
   status: readonly StatusData[],
-  article: string,
+  article: ReadonlySet<string>,
   where: (index: number) => string,
 ): string[] {
   return status.flatMap((s, i) => {
     const problems: string[] = [];
-    if (!isWholeSentence(s.sentence, article))
+    if (!article.has(normalise(s.sentence)))
       problems.push(
         `${where(i)}: the label's sentence is not a whole sentence of content/source/article.txt: "${s.sentence}"`,
       );
-    const problem = claimLabelProblem(s.label, collapse(s.sentence), s.by);
+    const problem = claimLabelProblem(s.label, normalise(s.sentence), s.by);
     if (problem) problems.push(`${where(i)}: ${problem}`);
     return problems;
   });
@@ -456,7 +464,7 @@ function plainnessProblems(
   if (claimant) {
     // Named as the party making or rejecting a claim: its sentences must say so.
     return naming.flatMap((s) => {
-      const problem = claimLabelProblem(claimant, collapse(s));
+      const problem = claimLabelProblem(claimant, normalise(s));
       return problem
         ? [
             `${where}: "${place.id}" is marked as the one whose claim is "${claimant}", but ${problem}`,

@@ -4,7 +4,7 @@
  * the light and dark themes and prints black on white.
  */
 import { escapeHtml } from '../lib/html.ts';
-import { claimBadgeText } from '../lib/facts/claim-labels.ts';
+import { claimBadgeText } from '../facts/claim-labels.ts';
 import { basemapPaths } from './basemap.ts';
 import { placeLabels, type Box, type LabelRequest, type PlacedLabel } from './labels.ts';
 import type { MapEntry, PlaceMapModel } from './model.ts';

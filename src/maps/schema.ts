@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { CLAIM_STATUSES } from '../lib/facts/claim-labels.ts';
+import { CLAIM_STATUSES } from '../facts/claim-labels.ts';
 
 /** Kinds of place, in the order the places page lists them. */
 export const PLACE_KINDS = ['country', 'city', 'region', 'sea', 'corridor'] as const;

@@ -1,7 +1,8 @@
 /**
  * The wording rules a map's labels and notes are held to (the brief's faithful-layer rules, applied
- * to the maps' own data): a statement keeps every hedge or attribution its source sentences carry,
- * states a date only where a source carries it, and rests on whole sentences of the article.
+ * to the maps' own data): a statement keeps every hedge or attribution its source sentences carry
+ * and states a date only where a source carries it. (That the sources are whole sentences of the
+ * article, the model checks against the article model's own sentences.)
  *
  * These work on plain sentences and short notes, never on MDX, HTML or YAML. When the faithful
  * layer's shared checker lands (src/facts), the maps can call it instead.
@@ -62,40 +63,4 @@ export function statementProblems(statement: string, sources: readonly string[])
       problems.push(`it states the date "${date}", which none of its sources carries`);
   }
   return problems;
-}
-
-/** Collapses whitespace runs (including non-breaking spaces) to one space. */
-export function collapse(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
-}
-
-const SENTENCE_END = /[.?!…]["”’)]*$/u;
-
-/**
- * Whether `sentence` is one whole sentence of the article: it fills a line of the source (a heading,
- * a list item or the one paragraph that lacks its final stop), or it starts a line or follows a
- * sentence's end, and it ends a line or ends like a sentence and is followed by the next one.
- */
-export function isWholeSentence(sentence: string, article: string): boolean {
-  const wanted = collapse(sentence);
-  if (!wanted) return false;
-  for (const rawLine of article.split('\n')) {
-    const line = collapse(rawLine.replace(/^\s*-\s+/, ''));
-    let from = 0;
-    for (;;) {
-      const at = line.indexOf(wanted, from);
-      if (at === -1) break;
-      const end = at + wanted.length;
-      const startsWell =
-        at === 0 || (line[at - 1] === ' ' && SENTENCE_END.test(line.slice(0, at - 1)));
-      const endsWell =
-        end === line.length ||
-        (line[end] === ' ' &&
-          SENTENCE_END.test(wanted) &&
-          /\p{Lu}|[“"‘]/u.test(line[end + 1] ?? ''));
-      if (startsWell && endsWell) return true;
-      from = at + 1;
-    }
-  }
-  return false;
 }

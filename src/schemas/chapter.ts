@@ -10,8 +10,6 @@ export const chapterSchema = z.strictObject({
   summary: z.string().trim().min(20).max(320),
   /** The stretch of time the chapter deals with, as a reader would say it ("2020 to early 2025"). */
   period: z.string().trim().min(4).max(60),
-  /** The states, organisations and projects the chapter is mostly about. */
-  actors: z.array(z.string().trim().min(1)).min(1),
 });
 
 export type ChapterData = z.infer<typeof chapterSchema>;

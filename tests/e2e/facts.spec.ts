@@ -1,16 +1,9 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { readArticle } from '../../src/article/chapters.ts';
 
-const CHAPTER_SLUGS = [
-  'introduction',
-  'history',
-  'wars-2020-2023',
-  'incident-chain',
-  'energy',
-  'alliances',
-  'risks',
-  'conclusion',
-];
+/** Chapter slugs in reading order, from content/chapters/ through the article model. */
+const CHAPTER_SLUGS = readArticle().chapters.map((chapter) => chapter.id);
 
 /** The text of the section a heading opens: the heading and everything up to the next h2 or h3. */
 /** The article's words in one section: diagrams are the editors' own, so they do not count as mentions. */

@@ -1,17 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
+import { readArticle } from '../../src/article/chapters.ts';
 
-const CHAPTER_SLUGS = [
-  'introduction',
-  'history',
-  'wars-2020-2023',
-  'incident-chain',
-  'energy',
-  'alliances',
-  'risks',
-  'conclusion',
-];
+/** Chapter slugs in reading order, from content/chapters/ through the article model. */
+const CHAPTER_SLUGS = readArticle().chapters.map((chapter) => chapter.id);
 // The page area of A4 with the print stylesheet's margins (210 × 297 mm less 2 × 17 and 18 + 20 mm), in CSS px.
 const PRINTABLE = { width: Math.floor((176 * 96) / 25.4), height: Math.floor((259 * 96) / 25.4) };
 

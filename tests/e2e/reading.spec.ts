@@ -1,15 +1,8 @@
 import { test, expect, sitemapUrls } from './fixtures.ts';
+import { readArticle } from '../../src/article/chapters.ts';
 
-const CHAPTER_SLUGS = [
-  'introduction',
-  'history',
-  'wars-2020-2023',
-  'incident-chain',
-  'energy',
-  'alliances',
-  'risks',
-  'conclusion',
-];
+/** Chapter slugs in reading order, from content/chapters/ through the article model. */
+const CHAPTER_SLUGS = readArticle().chapters.map((chapter) => chapter.id);
 
 test('every page in the sitemap answers 200 with exactly one h1 and no console error', async ({
   page,

@@ -1,64 +1,32 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readArticle, textInReadingOrder } from '../../src/article/chapters.ts';
 
-const ARTICLE = new URL('../../content/source/article.txt', import.meta.url);
-const CHAPTERS = new URL('../../content/chapters/', import.meta.url);
-
-/** Non-empty lines of the article's source; list items keep their "- " marker. */
-function sourceLines(): string[] {
-  return readFileSync(ARTICLE, 'utf8')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
-}
-
-/** A line's sentences: a sentence ends at . ? or ! before a space and a capital or an opening quote. */
-function sentencesOf(line: string): string[] {
-  if (line.startsWith('- ')) return [line.slice(2)];
-  return line.split(/(?<=[.?!])\s+(?=[\p{Lu}“"‘])/u).filter(Boolean);
-}
+const { source, chapters } = readArticle();
+const inSource = new Set(source.sentences.map((s) => s.text));
 
 /** Every sentence of the article's source (title and headings included), in the source's order. */
 export function sourceSentences(): string[] {
-  return sourceLines().flatMap(sentencesOf);
+  return source.sentences.map((s) => s.text);
 }
 
-/** Chapter slugs in reading order, from each file's `order` field. */
+/** Chapter slugs in reading order. */
 export function chapterSlugs(): string[] {
-  return readdirSync(CHAPTERS)
-    .filter((file) => file.endsWith('.mdx'))
-    .map((file) => ({
-      slug: file.slice(0, -4),
-      order: Number(/^order:\s*(\d+)/m.exec(readFileSync(new URL(file, CHAPTERS), 'utf8'))?.[1]),
-    }))
-    .sort((a, b) => a.order - b.order)
-    .map((chapter) => chapter.slug);
+  return chapters.map((c) => c.id);
 }
 
 /**
- * The sentences of one chapter in the order the chapter tells them: its title, then each Markdown
- * block (heading, paragraph, list item) that is a line of the article's source, markers removed.
+ * The sentences of one chapter in the order the chapter tells them: its title, then its headings
+ * and sentences, keeping those that are the article's own (an editors' chapter title is not).
  */
 export function chapterSentences(slug: string): string[] {
-  const mdx = readFileSync(new URL(`${slug}.mdx`, CHAPTERS), 'utf8');
-  const source = new Set(sourceLines());
-  const title = /^title:\s*"(.*)"\s*$/m.exec(mdx)?.[1];
-  const blocks = mdx
-    .replace(/^---\n[\s\S]*?\n---\n/, '')
-    .split('\n')
-    .map((line) => line.trim())
-    // Components beside a sentence (claim labels) are not the article's words.
-    .map((line) => line.replace(/\s*<[A-Z][^<>]*\/>/g, ''))
-    .map((line) => (line.startsWith('- ') ? line : line.replace(/^#+\s+/, '')))
-    .filter((line) => source.has(line));
-  if (blocks.length === 0)
-    throw new Error(`content/chapters/${slug}.mdx: no line of the article's source found in it`);
-  return [...(title && source.has(title) ? [title] : []), ...blocks].flatMap(sentencesOf);
+  const chapter = chapters.find((c) => c.id === slug);
+  if (!chapter) throw new Error(`no chapter "${slug}" in content/chapters/`);
+  return textInReadingOrder(chapter).filter((text) => inSource.has(text));
 }
 
 /** The whole article as the combined page tells it: the title, then every chapter in order. */
 export function articleSentences(): string[] {
-  return [sourceLines()[0]!, ...chapterSlugs().flatMap(chapterSentences)];
+  return [source.title.text, ...chapters.flatMap((c) => chapterSentences(c.id))];
 }
 
 /** The text of a PDF (or of one page of it), as poppler's pdftotext extracts it. */

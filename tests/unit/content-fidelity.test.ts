@@ -1,61 +1,55 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import {
-  articleBlocks,
-  compareWithSource,
-  formatReport,
-  readSourceArticle,
-} from '../support/article-text.ts';
+import { readArticle } from '../../src/article/chapters.ts';
+import { compareWithSource, formatReport } from '../../src/article/fidelity.ts';
+import { normalise } from '../../src/article/text.ts';
+import { articleBlocks } from '../support/article-html.ts';
 
 const DIST = new URL('../../dist/', import.meta.url);
-const CHAPTER_ORDER = [
-  'introduction',
-  'history',
-  'wars-2020-2023',
-  'incident-chain',
-  'energy',
-  'alliances',
-  'risks',
-  'conclusion',
-];
+const { source, chapters } = readArticle();
 
 describe('the built chapters carry the article word for word', () => {
-  const source = readSourceArticle();
-
   it('has built chapters to compare (run `npm run build` first)', () => {
     expect(existsSync(new URL('chapters/', DIST))).toBe(true);
-    expect(readdirSync(new URL('chapters/', DIST)).sort()).toEqual([...CHAPTER_ORDER].sort());
+    expect(readdirSync(new URL('chapters/', DIST)).sort()).toEqual(
+      chapters.map((c) => c.id).sort(),
+    );
   });
 
   it('contains every sentence and heading of the source exactly once, unchanged', () => {
-    const blocks = CHAPTER_ORDER.flatMap((slug) =>
-      articleBlocks(readFileSync(new URL(`chapters/${slug}/index.html`, DIST), 'utf8')),
+    const blocks = chapters.flatMap(({ id }) =>
+      articleBlocks(readFileSync(new URL(`chapters/${id}/index.html`, DIST), 'utf8')),
     );
     const report = compareWithSource(source, blocks);
     expect(formatReport(report), 'sentences missing, altered or duplicated').toBe('');
   });
 
+  it('gives each heading the id the article model computes (events and mentions link to them)', () => {
+    for (const { id, outline } of chapters) {
+      const { document } = parseHTML(
+        readFileSync(new URL(`chapters/${id}/index.html`, DIST), 'utf8'),
+      );
+      const rendered = [
+        ...document.querySelectorAll('[data-chapter-body] :is(h1, h2, h3, h4, h5, h6)'),
+      ].map((h) => `${h.tagName.toLowerCase()}#${h.id} ${normalise(h.textContent ?? '')}`);
+      expect(rendered, id).toEqual(outline.headings.map((h) => `h${h.depth}#${h.id} ${h.text}`));
+    }
+  });
+
   it('gives the home page the article’s title as its heading', () => {
     const { document } = parseHTML(readFileSync(new URL('index.html', DIST), 'utf8'));
     expect([...document.querySelectorAll('h1')].map((h1) => h1.textContent?.trim())).toEqual([
-      source.title,
+      source.title.text,
     ]);
   });
 });
 
 describe('the fidelity check itself', () => {
-  const source = readSourceArticle();
-  const allBlocks = [...source.headings, ...source.sentences];
-
-  it('reads all of the source: 34 headings and 107 sentences', () => {
-    expect(source.headings).toHaveLength(34);
-    expect(source.sentences).toHaveLength(107);
-    expect(source.sentences).toContain('Baku denied involvement.');
-  });
+  const units = source.sentences.filter((s) => s.kind !== 'title').map((s) => s.text);
 
   it('names a sentence that was altered, one that is missing and one that is duplicated', () => {
-    const altered = allBlocks.map((b) => b.replace('killing 38 people', 'killing 39 people'));
+    const altered = units.map((b) => b.replace('killing 38 people', 'killing 39 people'));
     const withoutOne = altered.filter((b) => b !== 'Baku denied involvement.');
     const withDuplicate = [...withoutOne, 'Türkiye supports Baku’s stance.'];
     const report = compareWithSource(source, withDuplicate);
@@ -70,6 +64,6 @@ describe('the fidelity check itself', () => {
   });
 
   it('accepts the source compared with itself', () => {
-    expect(formatReport(compareWithSource(source, allBlocks))).toBe('');
+    expect(formatReport(compareWithSource(source, units))).toBe('');
   });
 });

@@ -39,16 +39,20 @@ describe('bad facts data fails the build with a message naming the file, line an
     );
   });
 
-  it('a chapter whose frontmatter names an actor that is not in the actors data', () => {
-    const file = 'content/chapters/energy.mdx';
+  it('a claim label in a chapter that names someone its sentence does not', () => {
+    const file = 'content/chapters/incident-chain.mdx';
     const original = read(file);
-    const broken = original.replace('  - SOCAR\n', '  - Socar\n');
+    const broken = original.replace(
+      '<Claim status="denied" by="Baku" />',
+      '<Claim status="denied" by="Moscow" />',
+    );
+    expect(broken).not.toBe(original);
     writeFileSync(join(fixture.dir, file), broken);
     const { status, output } = buildProject(fixture.dir);
     writeFileSync(join(fixture.dir, file), original);
     expect(status).not.toBe(0);
     expect(output).toContain(
-      `${file}:${lineOf(broken, '- Socar')}: actor "Socar" is not the name or an alias of any actor in content/actors.yaml (did you mean "SOCAR"?)`,
+      `${file}:${lineOf(broken, 'by="Moscow"')}: the label names "Moscow", who is not named in the sentence: "Baku denied involvement."`,
     );
   });
 });

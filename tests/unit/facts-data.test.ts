@@ -1,29 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { readSourceArticle } from '../support/article-text.ts';
-import { actorNames, read, readActors, readChapters, readEvents } from '../support/facts-data.ts';
-import {
-  compareEventDates,
-  dateProblem,
-  formatEventDate,
-  parseEventDate,
-} from '../../src/lib/facts/event-dates.ts';
-import { claimLabelProblem } from '../../src/lib/facts/claim-labels.ts';
-import { splitSections } from '../../src/lib/facts/chapter-sections.ts';
-import { createMentionFinder, termsOf } from '../../src/lib/facts/mentions.ts';
-import { findClaimTags } from '../../src/lib/facts/claim-tags.ts';
-import { chapterActorProblems, claimTagProblems } from '../../src/lib/facts/validate.ts';
-import { eventSchema } from '../../src/schemas/event.ts';
-import { actorSchema } from '../../src/schemas/actor.ts';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { sentencesOf } from '../../src/article/outline.ts';
+import { compareEventDates, formatEventDate } from '../../src/facts/event-dates.ts';
+import { EVENTS_FILE } from '../../src/facts/event.ts';
+import { readFactsInput } from '../../src/facts/files.ts';
+import { buildFacts, formatProblems } from '../../src/facts/graph.ts';
+import { createMentionFinder, termsOf } from '../../src/facts/mentions.ts';
 
-const source = readSourceArticle();
-const article = read('content/source/article.txt');
-const events = readEvents();
-const actors = readActors();
-const chapters = readChapters();
+const reading = readFactsInput();
+if (!reading.ok) throw new Error(formatProblems(reading.problems));
+const { input } = reading;
+const built = buildFacts(input);
+const facts = built.ok ? built.facts : undefined;
+const events = input.events.entries;
+const actors = input.actors.entries.map(({ id, data }) => ({ id, ...data }));
 
-describe('the events data', () => {
+describe('the facts data', () => {
+  it('passes every build-time check against the chapters and the article', () => {
+    expect(built.ok ? [] : built.problems).toEqual([]);
+    expect(facts?.events).toHaveLength(events.length);
+  });
+
   it('has the events a reader expects, from 1999 to 14 November 2025', () => {
-    const dates = events.map(([, e]) => formatEventDate(parseEventDate(e.date, e.precision)));
+    const dates = events.map(({ data }) => formatEventDate(data.date));
     for (const date of [
       '1999',
       'June 2018',
@@ -43,96 +43,57 @@ describe('the events data', () => {
     }
   });
 
-  it('matches the schema', () => {
-    for (const [id, event] of events) {
-      const result = eventSchema.safeParse(event);
-      expect(result.success, `${id}: ${result.error?.message}`).toBe(true);
-    }
-  });
-
-  it('quotes each event’s sentence word for word from the article', () => {
-    const notSentences = events
-      .filter(([, e]) => !source.sentences.includes(e.quote))
-      .map(([id, e]) => `${id}: "${e.quote}"`);
-    expect(notSentences).toEqual([]);
+  it('reads the entries in the file’s order', () => {
+    const raw = parse(readFileSync(EVENTS_FILE, 'utf8')) as Record<string, unknown>;
+    expect(events.map((e) => e.id)).toEqual(Object.keys(raw));
   });
 
   it('dates each event as its sentence does', () => {
     const disagreeing = events
       .filter(
-        ([, e]) =>
-          !e.quote
-            .toLowerCase()
-            .includes(formatEventDate(parseEventDate(e.date, e.precision)).toLowerCase()),
+        ({ data }) => !data.quote.toLowerCase().includes(formatEventDate(data.date).toLowerCase()),
       )
-      .map(([id, e]) => `${id}: ${e.date} is not in "${e.quote}"`);
+      .map(({ id, data }) => `${id}: ${formatEventDate(data.date)} is not in "${data.quote}"`);
     expect(disagreeing).toEqual([]);
   });
 
-  it('writes every date well-formed for its precision', () => {
-    const malformed = events.flatMap(([id, e]) => {
-      const problem = dateProblem(e.date, e.precision);
-      return problem ? [`${id}: ${problem}`] : [];
-    });
-    expect(malformed).toEqual([]);
-  });
-
   it('lists the events in chronological order', () => {
-    const outOfOrder = events.slice(1).flatMap(([id, e], i) => {
-      const [previousId, previous] = events[i]!;
-      const order = compareEventDates(
-        parseEventDate(previous.date, previous.precision),
-        parseEventDate(e.date, e.precision),
-      );
-      return order > 0 ? [`${previousId} (${previous.date}) comes before ${id} (${e.date})`] : [];
+    const outOfOrder = events.slice(1).flatMap(({ id, data }, i) => {
+      const previous = events[i];
+      if (!previous) return [];
+      return compareEventDates(previous.data.date, data.date) > 0
+        ? [`${previous.id} comes before ${id}`]
+        : [];
     });
     expect(outOfOrder).toEqual([]);
   });
 
-  it('labels a claim only with a sentence of the article that says so', () => {
-    const labelled = events.flatMap(([id, e]) => (e.status ?? []).map((s) => ({ id, ...s })));
-    expect(labelled.map((l) => `${l.id}:${l.label}`)).toEqual(
+  it('labels the claims the article itself calls alleged or denied', () => {
+    const labelled = events.flatMap(({ id, data }) => data.status.map((s) => `${id}:${s.label}`));
+    expect(labelled).toEqual(
       expect.arrayContaining([
         'operation-spiderweb:alleged',
         'operation-spiderweb:denied',
         'iran-protests:denied',
       ]),
     );
-    for (const label of labelled) {
-      expect(source.sentences, label.id).toContain(label.sentence);
-      expect(claimLabelProblem(label.label, label.sentence, label.by), label.id).toBeUndefined();
-    }
-  });
-
-  it('names only known actors', () => {
-    const ids = new Set(actors.map(([id]) => id));
-    const unknown = events.flatMap(([id, e]) =>
-      e.actors.filter((a) => !ids.has(a)).map((a) => `${id}: ${a}`),
-    );
-    expect(unknown).toEqual([]);
   });
 });
 
 describe('the actors data', () => {
-  const finder = createMentionFinder(actorNames());
+  const { find } = createMentionFinder(actors);
   const foundTerms = new Set<string>();
-  for (const chapter of chapters) {
-    for (const section of splitSections(chapter.body)) {
-      for (const counts of finder([section.heading, section.text].join('\n')).values()) {
+  for (const chapter of input.chapters) {
+    for (const section of chapter.outline.sections) {
+      const text = [section.heading?.text, ...section.blocks.map((b) => b.text)].join('\n');
+      for (const counts of find(text).values()) {
         for (const term of counts.keys()) foundTerms.add(term);
       }
     }
   }
 
-  it('matches the schema', () => {
-    for (const [id, actor] of actors) {
-      const result = actorSchema.safeParse(actor);
-      expect(result.success, `${id}: ${result.error?.message}`).toBe(true);
-    }
-  });
-
   it('finds every name, alias and demonym in at least one section of the chapters', () => {
-    const unused = actorNames().flatMap((a) =>
+    const unused = actors.flatMap((a) =>
       termsOf(a)
         .filter((t) => !foundTerms.has(t))
         .map((t) => `${a.id}: "${t}"`),
@@ -141,24 +102,24 @@ describe('the actors data', () => {
   });
 
   it('counts Turkey and Türkiye as one actor', () => {
-    const turkiye = actorNames().find((a) => a.name === 'Türkiye')!;
-    expect(turkiye.aliases).toContain('Turkey');
+    const turkiye = actors.find((a) => a.name === 'Türkiye');
+    expect(turkiye?.aliases).toContain('Turkey');
     expect(foundTerms).toContain('Turkey');
     expect(foundTerms).toContain('Türkiye');
-  });
-
-  it('covers every actor that chapter frontmatter names', () => {
-    expect(chapterActorProblems(chapters, actorNames())).toEqual([]);
   });
 });
 
 describe('the claim labels in the chapters', () => {
-  const tags = chapters.flatMap((c) =>
-    findClaimTags(c.text).map((tag) => ({ ...tag, chapter: c.id, file: c.file })),
+  const tags = input.chapters.flatMap((chapter) =>
+    [...sentencesOf(chapter.outline)].flatMap(({ sentence }) =>
+      sentence.claims.map((claim) => ({ ...claim, chapter: chapter.id, sentence: sentence.text })),
+    ),
   );
 
   it('stand after the sentences in which the article says so', () => {
-    expect(tags.map((t) => `${t.chapter}:${t.status}${t.by ? `:${t.by}` : ''}`).sort()).toEqual([
+    expect(
+      tags.map((t) => `${t.chapter}:${t.status ?? ''}${t.by ? `:${t.by}` : ''}`).sort(),
+    ).toEqual([
       'alliances:alleged:Tehran',
       'alliances:denied:Baku',
       'incident-chain:alleged',
@@ -166,14 +127,13 @@ describe('the claim labels in the chapters', () => {
       'incident-chain:unverified',
       'incident-chain:verified',
     ]);
-    for (const chapter of chapters) {
-      expect(claimTagProblems(chapter.file, findClaimTags(chapter.text), article)).toEqual([]);
-    }
-    expect(tags.find((t) => t.status === 'unverified')!.sentence).toMatch(
+    expect(input.chapters.flatMap((c) => c.outline.strayClaims)).toEqual([]);
+    expect(facts?.labelledSentences).toHaveLength(tags.length);
+    expect(tags.find((t) => t.status === 'unverified')?.sentence).toMatch(
       /these claims remain unverified\.$/,
     );
     expect(
-      tags.find((t) => t.status === 'denied' && t.chapter === 'incident-chain')!.sentence,
+      tags.find((t) => t.status === 'denied' && t.chapter === 'incident-chain')?.sentence,
     ).toBe('Baku denied involvement.');
   });
 });

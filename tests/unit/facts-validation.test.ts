@@ -1,51 +1,66 @@
 import { describe, expect, it } from 'vitest';
+import { chapterId, type ArticleChapter } from '../../src/article/chapters.ts';
+import { parseChapter } from '../../src/article/outline.ts';
+import { parseSource } from '../../src/article/source.ts';
+import { actorSchema } from '../../src/facts/actor.ts';
 import {
   compareEventDates,
-  dateProblem,
   formatEventDate,
   parseEventDate,
-} from '../../src/lib/facts/event-dates.ts';
-import { createMentionFinder } from '../../src/lib/facts/mentions.ts';
-import { splitSections } from '../../src/lib/facts/chapter-sections.ts';
-import { findClaimTags } from '../../src/lib/facts/claim-tags.ts';
-import {
-  assertNoProblems,
-  chapterActorProblems,
-  claimTagProblems,
-  eventProblems,
-  locator,
-  type EventContext,
-} from '../../src/lib/facts/validate.ts';
+  type DatePrecision,
+  type EventDate,
+} from '../../src/facts/event-dates.ts';
+import { parseDataFile, plainEventSchema } from '../../src/facts/files.ts';
+import { buildFacts, formatProblems, type Facts, type FactsInput } from '../../src/facts/graph.ts';
+import { createMentionFinder } from '../../src/facts/mentions.ts';
+
+const date = (text: string, precision: DatePrecision): EventDate => {
+  const reading = parseEventDate(text, precision);
+  if (!reading.ok) throw new Error(reading.problem);
+  return reading.date;
+};
+const problemOf = (text: string, precision: DatePrecision) => {
+  const reading = parseEventDate(text, precision);
+  return reading.ok ? undefined : reading.problem;
+};
 
 describe('event dates', () => {
-  it('reads each precision and shows it as a reader would say it', () => {
-    expect(formatEventDate(parseEventDate('2025-06-01', 'day'))).toBe('1 June 2025');
-    expect(formatEventDate(parseEventDate('2024-12', 'month'))).toBe('December 2024');
-    expect(formatEventDate(parseEventDate('early 2025', 'season'))).toBe('Early 2025');
-    expect(formatEventDate(parseEventDate('1999', 'year'))).toBe('1999');
+  it('reads each precision into exactly its parts and shows it as a reader would say it', () => {
+    expect(date('2025-06-01', 'day')).toEqual({ precision: 'day', year: 2025, month: 6, day: 1 });
+    expect(date('2024-12', 'month')).toEqual({ precision: 'month', year: 2024, month: 12 });
+    expect(date('early 2025', 'season')).toEqual({
+      precision: 'season',
+      year: 2025,
+      season: 'early',
+    });
+    expect(date('1999', 'year')).toEqual({ precision: 'year', year: 1999 });
+    expect(formatEventDate(date('2025-06-01', 'day'))).toBe('1 June 2025');
+    expect(formatEventDate(date('2024-12', 'month'))).toBe('December 2024');
+    expect(formatEventDate(date('early 2025', 'season'))).toBe('Early 2025');
+    expect(formatEventDate(date('1999', 'year'))).toBe('1999');
   });
 
   it('rejects dates that do not fit their precision or do not exist', () => {
-    expect(dateProblem('2025-06', 'day')).toMatch(/not written like a day .*2025-06-01/);
-    expect(dateProblem('June 2025', 'month')).toMatch(/not written like a month/);
-    expect(dateProblem('2025-13', 'month')).toMatch(/no month 13/);
-    expect(dateProblem('2025-02-29', 'day')).toMatch(/February 2025 has 28 days/);
-    expect(dateProblem('around 2025', 'season')).toMatch(/not written like a season/);
-    expect(dateProblem('2024-02-29', 'day')).toBeUndefined();
+    expect(problemOf('2025-06', 'day')).toMatch(/not written like a day .*2025-06-01/);
+    expect(problemOf('June 2025', 'month')).toMatch(/not written like a month/);
+    expect(problemOf('2025-13', 'month')).toMatch(/no month 13/);
+    expect(problemOf('2025-02-29', 'day')).toMatch(/February 2025 has 28 days/);
+    expect(problemOf('around 2025', 'season')).toMatch(/not written like a season/);
+    expect(problemOf('2024-02-29', 'day')).toBeUndefined();
   });
 
   it('orders by the latest day a date allows, the precise one first on a tie', () => {
-    const dates = ['2025', '2025-06', '2025-06-01', 'early 2025', '2024-12', '2024-12-25', '1999'];
-    const precision = (d: string) =>
-      /^\d{4}$/.test(d)
-        ? 'year'
-        : /^\d{4}-\d{2}$/.test(d)
-          ? 'month'
-          : /^\d{4}-/.test(d)
-            ? 'day'
-            : 'season';
+    const dates: [string, DatePrecision][] = [
+      ['2025', 'year'],
+      ['2025-06', 'month'],
+      ['2025-06-01', 'day'],
+      ['early 2025', 'season'],
+      ['2024-12', 'month'],
+      ['2024-12-25', 'day'],
+      ['1999', 'year'],
+    ];
     const sorted = dates
-      .map((d) => parseEventDate(d, precision(d)))
+      .map(([text, precision]) => date(text, precision))
       .sort(compareEventDates)
       .map(formatEventDate);
     expect(sorted).toEqual([
@@ -61,7 +76,7 @@ describe('event dates', () => {
 });
 
 describe('finding mentions', () => {
-  const find = createMentionFinder([
+  const { find, conflicts } = createMentionFinder([
     { id: 'russia', name: 'Russia', aliases: ['Moscow', 'Kremlin'], demonyms: ['Russian'] },
     { id: 'azerbaijan', name: 'Azerbaijan', aliases: ['Baku'], demonyms: ['Azerbaijani'] },
     { id: 'airline', name: 'Azerbaijan Airlines', aliases: [], demonyms: [] },
@@ -71,6 +86,7 @@ describe('finding mentions', () => {
     Object.fromEntries([...find(text)].map(([id, terms]) => [id, Object.fromEntries(terms)]));
 
   it('matches whole words, with possessives and hyphens, and the longest name first', () => {
+    expect(conflicts).toEqual([]);
     expect(
       asObject(
         'Russia’s war, Moscow-Baku ties, a Russian drone, Pro-Kremlin sources, an Azerbaijan Airlines plane',
@@ -93,203 +109,234 @@ describe('finding mentions', () => {
     });
   });
 
-  it('refuses a name that two actors claim', () => {
-    expect(() =>
+  it('names a term that two actors claim', () => {
+    expect(
       createMentionFinder([
         { id: 'a', name: 'Baku', aliases: [], demonyms: [] },
         { id: 'b', name: 'Azerbaijan', aliases: ['Baku'], demonyms: [] },
-      ]),
-    ).toThrow(/"Baku" belongs to both "a" and "b"/);
+      ]).conflicts,
+    ).toEqual([{ term: 'Baku', first: 'a', second: 'b' }]);
   });
 });
 
-describe('chapter sections and claim tags', () => {
-  const mdx = [
-    "import Claim from '../../src/components/Claim.astro';",
-    '',
-    'Lead-in about Russia.',
-    '',
-    '## First Section',
-    '',
-    'It happened. Baku denied involvement. <Claim status="denied" by="Baku" /> Then more.',
-    '',
-    '```mermaid',
-    'graph LR; Türkiye --> Israel',
-    '## not a heading',
-    '```',
-    '',
-    '### A Sub-Section',
-    '',
-    '- a list item with [a link](/chapters/energy/)',
-  ].join('\n');
+/** A small project in memory: an article, one chapter telling it, and the data about it. */
+const ARTICLE = [
+  'A Title',
+  'The Azerbaijan Airlines Tragedy',
+  'The recent crisis began on 25 December 2024.',
+  'Operation Spiderweb — A Shadow War?',
+  'It was alleged. Baku denied involvement.',
+].join('\n');
+const CHAPTER = [
+  '---',
+  'title: "The Chain of Incidents"',
+  'order: 1',
+  '---',
+  "import Claim from '../../src/components/Claim.astro';",
+  '',
+  '## The Azerbaijan Airlines Tragedy',
+  '',
+  'The recent crisis began on 25 December 2024.',
+  '',
+  '## Operation Spiderweb — A Shadow War?',
+  '',
+  'It was alleged. Baku denied involvement. <Claim status="denied" by="Baku" />',
+].join('\n');
+const ACTORS = [
+  'azerbaijan:',
+  '  name: Azerbaijan',
+  '  kind: state',
+  '  aliases: [Baku]',
+  '  description: A state the article is about, in twenty characters.',
+  'ukraine:',
+  '  name: Ukraine',
+  '  kind: state',
+  '  description: A state the article names, in twenty characters.',
+].join('\n');
+const EVENTS = [
+  '# comment',
+  'good-event:',
+  "  date: '2025-06'",
+  '  precision: month',
+  '  title: Baku denies it',
+  '  quote: Baku denied involvement.',
+  '  chapter: incident-chain',
+  '  section: operation-spiderweb--a-shadow-war',
+  '  actors: [azerbaijan]',
+  '',
+  'crisis:',
+  "  date: '2024-12-25'",
+  '  precision: day',
+  '  title: The crisis begins',
+  '  quote: The recent crisis began on 25 December 2024.',
+  '  chapter: incident-chain',
+  '  section: the-azerbaijan-airlines-tragedy',
+  '  actors: [azerbaijan, ukraine]',
+].join('\n');
 
-  it('cuts the prose at ## and ### headings and keeps only the article’s words', () => {
-    expect(splitSections(mdx)).toEqual([
-      { text: 'Lead-in about Russia.' },
-      {
-        depth: 2,
-        heading: 'First Section',
-        text: 'It happened. Baku denied involvement. Then more.',
-      },
-      { depth: 3, heading: 'A Sub-Section', text: 'a list item with a link' },
+function project(changes: { events?: string; actors?: string; chapter?: string } = {}): FactsInput {
+  const problems: string[] = [];
+  const actors = parseDataFile(
+    'content/actors.yaml',
+    changes.actors ?? ACTORS,
+    actorSchema,
+    problems,
+  );
+  const events = parseDataFile(
+    'content/events.yaml',
+    changes.events ?? EVENTS,
+    plainEventSchema,
+    problems,
+  );
+  expect(problems).toEqual([]);
+  const file = 'content/chapters/incident-chain.mdx';
+  const chapter: ArticleChapter = {
+    id: chapterId(file),
+    title: 'The Chain of Incidents',
+    order: 1,
+    outline: parseChapter(file, changes.chapter ?? CHAPTER),
+  };
+  return { actors, events, chapters: [chapter], article: parseSource(ARTICLE) };
+}
+const problemsOf = (input: FactsInput) => {
+  const result = buildFacts(input);
+  return result.ok ? [] : result.problems;
+};
+const factsOf = (input: FactsInput): Facts => {
+  const result = buildFacts(input);
+  if (!result.ok) throw new Error(formatProblems(result.problems));
+  return result.facts;
+};
+/** EVENTS with the `good-event` entry's line `key: …` replaced. */
+const withGood = (key: string, value: string) =>
+  EVENTS.replace(new RegExp(`^(good-event:[\\s\\S]*?\\n  ${key}:).*$`, 'm'), `$1 ${value}`);
+
+describe('the facts graph', () => {
+  const facts = factsOf(project());
+
+  it('links events, actors, sections and labels, events in time order', () => {
+    expect(facts.events.map((e) => [e.id, e.dateLabel, e.place.path])).toEqual([
+      ['crisis', '25 December 2024', 'chapters/incident-chain/#the-azerbaijan-airlines-tragedy'],
+      ['good-event', 'June 2025', 'chapters/incident-chain/#operation-spiderweb--a-shadow-war'],
     ]);
-  });
-
-  it('finds each label with the sentence before it and its line', () => {
-    expect(findClaimTags(mdx)).toEqual([
-      { status: 'denied', by: 'Baku', sentence: 'Baku denied involvement.', line: 7 },
+    const [azerbaijan, ukraine] = facts.actors;
+    expect(azerbaijan?.events.map((e) => e.id)).toEqual(['crisis', 'good-event']);
+    expect(ukraine?.events.map((e) => e.id)).toEqual(['crisis']);
+    expect(facts.events[0]?.actors).toEqual([azerbaijan, ukraine]);
+    expect(
+      azerbaijan?.mentions.map((m) => [m.anchor, m.terms.map((t) => `${t.term}×${t.count}`)]),
+    ).toEqual([
+      ['the-azerbaijan-airlines-tragedy', ['Azerbaijan×1']],
+      ['operation-spiderweb--a-shadow-war', ['Baku×1']],
+    ]);
+    expect(facts.actorsByChapter.get('incident-chain')).toEqual([azerbaijan]);
+    expect(
+      facts.labelledSentences.map((l) => [l.status, l.by, l.sentence, l.place.anchor]),
+    ).toEqual([
+      ['denied', 'Baku', 'Baku denied involvement.', 'operation-spiderweb--a-shadow-war'],
     ]);
   });
 });
 
 describe('build-time checks name the file, the line and the entry', () => {
-  const eventsYaml = [
-    '# comment',
-    'good-event:',
-    "  date: '2025-06'",
-    '  quote: Baku denied involvement.',
-    '  chapter: incident-chain',
-    '  section: operation-spiderweb',
-    '  actors: [azerbaijan]',
-    '',
-    'bad-event:',
-    "  date: '2025-06'",
-    '  quote: Baku denied involvement.',
-    '  chapter: incident-chain',
-    '  section: operation-spiderweb--a-shadow-war',
-    '  actors: [azerbaijan, ukrane]',
-  ].join('\n');
-  const context: EventContext = {
-    actorIds: new Set(['azerbaijan', 'ukraine']),
-    chapters: new Map([
-      [
-        'incident-chain',
-        {
-          id: 'incident-chain',
-          sections: [
-            {
-              anchor: 'the-azerbaijan-airlines-tragedy',
-              text: 'The recent crisis began on 25 December 2024.',
-            },
-            {
-              anchor: 'operation-spiderweb--a-shadow-war',
-              text: 'It was alleged. Baku denied involvement.',
-            },
-          ],
-        },
-      ],
-    ]),
-    article:
-      'The recent crisis began on 25 December 2024.\nIt was alleged. Baku denied involvement.',
-    where: locator('content/events.yaml', eventsYaml),
-  };
-  const event = (overrides: object) => ({
-    id: 'bad-event',
-    chapter: 'incident-chain',
-    section: 'operation-spiderweb--a-shadow-war',
-    actors: ['azerbaijan'],
-    quote: 'Baku denied involvement.',
-    ...overrides,
-  });
-
-  it('accepts an event whose actors, chapter, section and quote all check out', () => {
-    expect(eventProblems([event({})], context)).toEqual([]);
-  });
-
   it('an unknown actor', () => {
-    expect(eventProblems([event({ actors: ['azerbaijan', 'ukrane'] })], context)).toEqual([
-      'content/events.yaml:14: event "bad-event": unknown actor "ukrane"; actors are the ids in content/actors.yaml',
+    expect(problemsOf(project({ events: withGood('actors', '[azerbaijan, ukrane]') }))).toEqual([
+      'content/events.yaml:9: event "good-event": unknown actor "ukrane"; actors are the ids in content/actors.yaml',
     ]);
   });
 
   it('a section anchor that does not exist, listing the ones that do', () => {
-    expect(eventProblems([event({ section: 'operation-spiderweb' })], context)).toEqual([
-      'content/events.yaml:13: event "bad-event": section "#operation-spiderweb" does not exist in chapter "incident-chain" (its headings: the-azerbaijan-airlines-tragedy, operation-spiderweb--a-shadow-war)',
+    expect(problemsOf(project({ events: withGood('section', 'operation-spiderweb') }))).toEqual([
+      'content/events.yaml:8: event "good-event": section "#operation-spiderweb" does not exist in chapter "incident-chain" (its headings: the-azerbaijan-airlines-tragedy, operation-spiderweb--a-shadow-war)',
     ]);
   });
 
   it('a quote in the wrong section, naming the right one', () => {
-    expect(eventProblems([event({ section: 'the-azerbaijan-airlines-tragedy' })], context)).toEqual(
-      [
-        'content/events.yaml:13: event "bad-event": the quote is not in section "#the-azerbaijan-airlines-tragedy" of chapter "incident-chain"; it is in incident-chain#operation-spiderweb--a-shadow-war',
-      ],
-    );
+    expect(
+      problemsOf(project({ events: withGood('section', 'the-azerbaijan-airlines-tragedy') })),
+    ).toEqual([
+      'content/events.yaml:8: event "good-event": the quote is not in section "#the-azerbaijan-airlines-tragedy" of chapter "incident-chain"; it is in incident-chain#operation-spiderweb--a-shadow-war',
+    ]);
   });
 
-  it('a quote that is not word for word, an unknown chapter, a missing section', () => {
-    expect(eventProblems([event({ quote: 'Baku denies involvement.' })], context)[0]).toMatch(
-      /^content\/events\.yaml:11: event "bad-event": the quote is not word for word in content\/source\/article\.txt: "Baku denies involvement\."$/,
+  it('a quote that is not whole sentences word for word, an unknown chapter, a missing section', () => {
+    expect(problemsOf(project({ events: withGood('quote', 'Baku denies involvement.') }))).toEqual([
+      'content/events.yaml:6: event "good-event": the quote is not word for word in content/source/article.txt (whole sentences, as the article writes them): "Baku denies involvement."',
+    ]);
+    expect(problemsOf(project({ events: withGood('quote', 'Baku denied') }))[0]).toMatch(
+      /^content\/events\.yaml:6: event "good-event": the quote is not word for word/,
     );
-    expect(eventProblems([event({ chapter: 'incidents' })], context)[0]).toMatch(
-      /:12: event "bad-event": unknown chapter "incidents" \(chapters: incident-chain\)/,
-    );
-    expect(eventProblems([event({ section: undefined })], context)[0]).toMatch(
-      /event "bad-event": needs a section: .*one of: the-azerbaijan-airlines-tragedy/,
-    );
+    expect(problemsOf(project({ events: withGood('chapter', 'incidents') }))).toEqual([
+      'content/events.yaml:7: event "good-event": unknown chapter "incidents" (chapters: incident-chain)',
+    ]);
+    expect(
+      problemsOf(
+        project({ events: EVENTS.replace('  section: operation-spiderweb--a-shadow-war\n', '') }),
+      ),
+    ).toEqual([
+      'content/events.yaml:7: event "good-event": needs a section: the heading id in chapter "incident-chain" where the text tells it (one of: the-azerbaijan-airlines-tragedy, operation-spiderweb--a-shadow-war)',
+    ]);
   });
 
-  it('a label the sentence does not state', () => {
-    const problems = eventProblems(
-      [event({ status: [{ label: 'verified', sentence: 'Baku denied involvement.' }] })],
-      context,
+  it('a label the sentence does not state, or that names someone the sentence does not', () => {
+    const labelled = (label: string) =>
+      EVENTS.replace(
+        '  actors: [azerbaijan]\n',
+        `  actors: [azerbaijan]\n  status:\n    - ${label}\n      sentence: Baku denied involvement.\n`,
+      );
+    expect(problemsOf(project({ events: labelled('label: verified') }))).toEqual([
+      expect.stringMatching(
+        /^content\/events\.yaml:11: event "good-event": the label "verified" needs a sentence that says so/,
+      ),
+    ]);
+    expect(problemsOf(project({ events: labelled('label: denied\n      by: Moscow') }))).toEqual([
+      'content/events.yaml:11: event "good-event": the label names "Moscow", who is not named in the sentence: "Baku denied involvement."',
+    ]);
+  });
+
+  it('a claim label in a chapter that its sentence does not state, or that follows no sentence', () => {
+    const chapter = CHAPTER.replace(
+      '<Claim status="denied" by="Baku" />',
+      '<Claim status="verified" />\n\n<Claim status="alleged" /> It was alleged. <Claim status="sure" />',
+    );
+    expect(problemsOf(project({ chapter }))).toEqual([
+      'content/chapters/incident-chain.mdx:15: a <Claim> label must stand right after the sentence it qualifies, in the same paragraph or list item',
+      expect.stringMatching(
+        /^content\/chapters\/incident-chain\.mdx:13: the label "verified" needs a sentence that says so/,
+      ),
+      'content/chapters/incident-chain.mdx:15: unknown claim status "sure" (use one of: verified, unverified, alleged, denied)',
+    ]);
+  });
+
+  it('a name two actors claim', () => {
+    const actors = ACTORS.replace(
+      '  kind: state\n  description: A state the article names',
+      '  kind: state\n  aliases: [Baku]\n  description: A state the article names',
+    );
+    expect(problemsOf(project({ actors }))).toEqual([
+      'content/actors.yaml:6: actor "ukraine": the term "Baku" also names "azerbaijan"; each name may point to one actor only',
+    ]);
+  });
+
+  it('an entry its schema refuses, at the line of the field', () => {
+    const problems: string[] = [];
+    parseDataFile(
+      'content/events.yaml',
+      withGood('date', "'2025-02-30'").replace(
+        'precision: month\n  title: Baku',
+        'precision: day\n  title: Baku',
+      ),
+      plainEventSchema,
+      problems,
     );
     expect(problems).toEqual([
-      expect.stringMatching(
-        /^content\/events\.yaml:9: event "bad-event": the label "verified" needs a sentence that says so/,
-      ),
+      'content/events.yaml:3: "good-event": date: date "2025-02-30" does not exist: February 2025 has 28 days',
     ]);
-    expect(
-      eventProblems(
-        [
-          event({
-            status: [{ label: 'denied', by: 'Moscow', sentence: 'Baku denied involvement.' }],
-          }),
-        ],
-        context,
-      ),
-    ).toEqual([
-      'content/events.yaml:9: event "bad-event": the label names "Moscow", who is not named in the sentence: "Baku denied involvement."',
-    ]);
-  });
-
-  it('a chapter that lists an actor no entry knows, with a suggestion', () => {
-    const actors = [{ id: 'turkiye', name: 'Türkiye', aliases: ['Turkey'], demonyms: ['Turkish'] }];
-    const text =
-      '---\ntitle: "Energy"\nactors:\n  - Türkiye\n  - Turkey\n  - turkish\n  - Atlantis\n---\n';
-    expect(
-      chapterActorProblems(
-        [
-          {
-            file: 'content/chapters/energy.mdx',
-            text,
-            actors: ['Türkiye', 'Turkey', 'turkish', 'Atlantis'],
-          },
-        ],
-        actors,
-      ),
-    ).toEqual([
-      'content/chapters/energy.mdx:6: actor "turkish" is not the name or an alias of any actor in content/actors.yaml (did you mean "Türkiye"?)',
-      'content/chapters/energy.mdx:7: actor "Atlantis" is not the name or an alias of any actor in content/actors.yaml',
-    ]);
-  });
-
-  it('a claim label where the sentence does not say so, or with no sentence before it', () => {
-    const mdx =
-      'Baku denied involvement. <Claim status="verified" />\n<Claim status="alleged" /> It was alleged.';
-    expect(claimTagProblems('content/chapters/x.mdx', findClaimTags(mdx), context.article)).toEqual(
-      [
-        expect.stringMatching(
-          /^content\/chapters\/x\.mdx:1: the label "verified" needs a sentence that says so/,
-        ),
-        'content/chapters/x.mdx:2: a <Claim> label must follow, on the same line, the sentence it qualifies',
-      ],
-    );
   });
 
   it('reports every problem at once', () => {
-    expect(() => assertNoProblems(['a: one', 'b: two'], 'content/events.yaml')).toThrow(
-      '2 problem(s) in content/events.yaml:\n  - a: one\n  - b: two',
+    expect(formatProblems(['a: one', 'b: two'])).toBe(
+      '2 problem(s) in the facts data and the chapters:\n  - a: one\n  - b: two',
     );
-    expect(() => assertNoProblems([], 'x')).not.toThrow();
   });
 });

@@ -24,7 +24,7 @@ atlantis:
     writeFileSync(placesFile, places);
     const { status, output } = buildProject(fixture.dir);
     expect(status).not.toBe(0);
-    const line = places.split('\n').indexOf('  name: Atlantis') + 1;
+    const line = places.split('\n').indexOf('atlantis:') + 1;
     expect(output).toContain(
       `content/places.yaml:${line}: place "atlantis" (Atlantis) is named nowhere in the chapters`,
     );

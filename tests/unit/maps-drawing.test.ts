@@ -9,7 +9,7 @@ import {
   worldAtlasReadme,
 } from '../../src/maps/basemap.ts';
 import { LABEL_STYLES, measureLabel } from '../../src/maps/text-metrics.ts';
-import { isWholeSentence, statementProblems } from '../../src/maps/wording.ts';
+import { statementProblems } from '../../src/maps/wording.ts';
 
 const BAKU: [number, number] = [49.867, 40.409];
 const GROZNY: [number, number] = [45.695, 43.318];
@@ -178,15 +178,6 @@ describe('label measures', () => {
 });
 
 describe('wording', () => {
-  const article =
-    'A Title\nFirst sentence here. Second one, with a comma. Third.\n- A list item\nA last line without a stop\n';
-  it('knows a whole sentence from a part of one', () => {
-    expect(isWholeSentence('Second one, with a comma.', article)).toBe(true);
-    expect(isWholeSentence('A list item', article)).toBe(true);
-    expect(isWholeSentence('A last line without a stop', article)).toBe(true);
-    expect(isWholeSentence('Second one', article)).toBe(false);
-    expect(isWholeSentence('sentence here.', article)).toBe(false);
-  });
   it('holds a statement to its sources’ hedges and dates', () => {
     const source =
       'Tehran filed a formal protest in July 2025, alleging that Israeli jets accessed Iranian territory via the Caspian corridor with Azerbaijani support — something Baku denies.';

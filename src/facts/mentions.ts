@@ -19,34 +19,44 @@ export function termsOf(actor: ActorNames): string[] {
   return [actor.name, ...actor.aliases, ...actor.demonyms];
 }
 
-export function createMentionFinder(actors: readonly ActorNames[]): (text: string) => Mentions {
+/** A term two actors claim: mentions of it could not be told apart. */
+export interface TermConflict {
+  term: string;
+  first: string;
+  second: string;
+}
+
+export function createMentionFinder(actors: readonly ActorNames[]): {
+  find: (text: string) => Mentions;
+  conflicts: TermConflict[];
+} {
   const owner = new Map<string, string>();
+  const conflicts: TermConflict[] = [];
   for (const actor of actors) {
     for (const term of termsOf(actor)) {
       const other = owner.get(term);
-      if (other && other !== actor.id)
-        throw new Error(
-          `the term "${term}" belongs to both "${other}" and "${actor.id}"; each name may point to one actor only`,
-        );
-      owner.set(term, actor.id);
+      if (other && other !== actor.id) conflicts.push({ term, first: other, second: actor.id });
+      else owner.set(term, actor.id);
     }
   }
-  if (owner.size === 0) return () => new Map();
+  if (owner.size === 0) return { find: () => new Map(), conflicts };
   const alternatives = [...owner.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const pattern = new RegExp(
     `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`,
     'gu',
   );
-  return (text) => {
+  const find = (text: string): Mentions => {
     const found: Mentions = new Map();
     for (const [term] of text.matchAll(pattern)) {
-      const id = owner.get(term)!;
+      const id = owner.get(term);
+      if (id === undefined) continue;
       const counts = found.get(id) ?? new Map<string, number>();
       counts.set(term, (counts.get(term) ?? 0) + 1);
       found.set(id, counts);
     }
     return found;
   };
+  return { find, conflicts };
 }
 
 function escapeRegExp(text: string): string {

@@ -1,4 +1,4 @@
-import type { ActorKind } from '../../schemas/actor.ts';
+import type { ActorKind } from './actor.ts';
 
 /** How a kind of actor is named on the pages: one actor, and a group of them on the index. */
 export const ACTOR_KIND_NAMES: Record<ActorKind, { one: string; many: string }> = {

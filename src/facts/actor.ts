@@ -1,5 +1,8 @@
 import { z } from 'astro/zod';
 
+/** The actors' data file, from the project root. */
+export const ACTORS_FILE = 'content/actors.yaml';
+
 /** Kinds of actor, in the order the actors index lists them. */
 export const ACTOR_KINDS = [
   'state',

@@ -46,19 +46,27 @@ export function claimBadgeText(status: ClaimStatus, by?: string): string {
   return by ? `${label} by ${by}` : label;
 }
 
+/** The status a label names, or undefined when it is none of the four. */
+export function claimStatusOf(text: string | undefined): ClaimStatus | undefined {
+  return CLAIM_STATUSES.find((status) => status === text);
+}
+
+export function unknownStatusProblem(text: string | undefined): string {
+  return text === undefined
+    ? `a <Claim> label needs status="…" (one of: ${CLAIM_STATUSES.join(', ')})`
+    : `unknown claim status "${text}" (use one of: ${CLAIM_STATUSES.join(', ')})`;
+}
+
 /**
  * Why a label may not stand beside a sentence, or undefined when the sentence itself says so
  * (and names the party the label names).
  */
 export function claimLabelProblem(
-  status: string,
+  status: ClaimStatus,
   sentence: string,
   by?: string,
 ): string | undefined {
-  if (!(CLAIM_STATUSES as readonly string[]).includes(status)) {
-    return `unknown claim status "${status}" (use one of: ${CLAIM_STATUSES.join(', ')})`;
-  }
-  const { wording } = CLAIM_LABELS[status as ClaimStatus];
+  const { wording } = CLAIM_LABELS[status];
   if (!wording.test(sentence)) {
     return `the label "${status}" needs a sentence that says so (matching ${wording}), but the sentence is: "${sentence}"`;
   }

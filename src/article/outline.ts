@@ -1,0 +1,264 @@
+/**
+ * One chapter of the article as the rest of the site reads it, parsed once from its mdast (Sätteri's
+ * `mdxToMdast`, the parser the site is built with): the sections a reader can link to, their
+ * headings with the ids the page gives them, the prose blocks with their lines in the file, the
+ * sentences, and each `<Claim>` label as a typed node attached to the sentence it follows.
+ *
+ * Only the article's words are prose: fenced blocks (diagrams), imports and exports, expressions
+ * and comments, and the contents of block-level components are not. Inline components other than
+ * `<Claim>` keep the words between their tags, as the page shows them.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Nodes, Parent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { mdxToMdast } from 'satteri';
+import { sentenceSpans, normalise } from './text.ts';
+
+export interface Heading {
+  /** 1 to 6, as in the Markdown. */
+  depth: number;
+  /** What the reader sees, white space normalised. */
+  text: string;
+  /** The id the page gives the heading: github-slugger over its text, as Astro does, per file. */
+  id: string;
+  /** 1-based line in the file. */
+  line: number;
+}
+
+/** A `<Claim status="…" by="…" />` label. Attribute values are as written; the facts check them. */
+export interface ClaimNode {
+  type: 'claim';
+  /** Undefined when the attribute is missing or not a plain string. */
+  status: string | undefined;
+  by: string | undefined;
+  line: number;
+  column: number;
+}
+
+export interface Sentence {
+  text: string;
+  /** 1-based line in the file where the sentence starts. */
+  line: number;
+  /** The labels written right after this sentence. */
+  claims: ClaimNode[];
+}
+
+export interface ProseBlock {
+  /** A paragraph, a list item, or a heading deeper than ### (which opens no section). */
+  kind: 'paragraph' | 'item' | 'heading';
+  /** The words, white space normalised, labels left out. */
+  text: string;
+  /** 1-based line in the file where the block starts. */
+  line: number;
+  sentences: Sentence[];
+}
+
+export interface Section {
+  /** The `##` or `###` heading; undefined for the lead-in before the first one. */
+  heading: Heading | undefined;
+  blocks: ProseBlock[];
+}
+
+export interface ChapterOutline {
+  /** Path from the project root, e.g. `content/chapters/energy.mdx`. */
+  file: string;
+  /** The frontmatter as written (YAML) and the line its first key is on, for the YAML parser. */
+  frontmatter: { yaml: string; line: number } | undefined;
+  /** Every heading of the body in order, any depth: the page's ids depend on all of them. */
+  headings: Heading[];
+  /** The lead-in (only when it has prose), then one section per `##` or `###` heading. */
+  sections: Section[];
+  /** Labels that follow no whole sentence of their block: the facts report each one. */
+  strayClaims: ClaimNode[];
+}
+
+/** The linkable depths: the page's table of contents and the data's `section` ids use these. */
+const SECTION_DEPTHS = new Set([2, 3]);
+
+export function parseChapter(file: string, text: string): ChapterOutline {
+  let tree: Nodes;
+  try {
+    tree = mdxToMdast(text, { features: { smartPunctuation: false } });
+  } catch (error) {
+    // The parser's message starts with "line:column:"; put the file in front so authors can jump there.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${file}:${message}`, { cause: error });
+  }
+  const slugger = new GithubSlugger();
+  const outline: ChapterOutline = {
+    file,
+    frontmatter: undefined,
+    headings: [],
+    sections: [{ heading: undefined, blocks: [] }],
+    strayClaims: [],
+  };
+  const current = () => outline.sections[outline.sections.length - 1] ?? outline.sections[0];
+
+  const visitBlock = (node: Nodes): void => {
+    switch (node.type) {
+      case 'yaml':
+        outline.frontmatter = { yaml: node.value, line: lineOf(node) + 1 };
+        return;
+      case 'heading': {
+        const raw = toString(node, { includeImageAlt: false });
+        const heading = {
+          depth: node.depth,
+          text: normalise(raw),
+          id: slugger.slug(raw),
+          line: lineOf(node),
+        };
+        outline.headings.push(heading);
+        if (SECTION_DEPTHS.has(node.depth)) outline.sections.push({ heading, blocks: [] });
+        else current()?.blocks.push(proseBlock('heading', node, outline));
+        return;
+      }
+      case 'paragraph':
+        current()?.blocks.push(proseBlock('paragraph', node, outline));
+        return;
+      case 'listItem':
+        current()?.blocks.push(proseBlock('item', node, outline));
+        // A nested list is its own items.
+        for (const child of node.children) if (child.type === 'list') visitBlock(child);
+        return;
+      case 'mdxJsxFlowElement':
+        // A label on a line of its own follows no sentence; other block components are not prose.
+        if (node.name === 'Claim') outline.strayClaims.push(claimNode(node));
+        return;
+      case 'root':
+      case 'list':
+      case 'blockquote':
+        for (const child of node.children) visitBlock(child);
+        return;
+      default:
+        // Code (diagrams), ESM, expressions, HTML, thematic breaks, tables and block components
+        // carry no words of the article.
+        return;
+    }
+  };
+  visitBlock(tree);
+  outline.sections = outline.sections.filter((s, i) => i > 0 || s.blocks.length > 0);
+  return outline;
+}
+
+function lineOf(node: Nodes): number {
+  return node.position?.start.line ?? 0;
+}
+
+/** A piece of a block's text and the file line it starts on. */
+interface Piece {
+  text: string;
+  line: number;
+}
+
+/**
+ * The block's words, with the offset of each label in them and the line of each piece, then cut
+ * into sentences. A label belongs to the sentence that ends right before it.
+ */
+function proseBlock(kind: ProseBlock['kind'], node: Parent, outline: ChapterOutline): ProseBlock {
+  const pieces: Piece[] = [];
+  const claims: { claim: ClaimNode; offset: number }[] = [];
+  let length = 0;
+  const add = (text: string, line: number) => {
+    if (!text) return;
+    pieces.push({ text, line });
+    length += text.length;
+  };
+  const walk = (child: Nodes, separator: boolean): void => {
+    switch (child.type) {
+      case 'mdxJsxTextElement':
+      case 'mdxJsxFlowElement':
+        if (child.name === 'Claim') {
+          claims.push({ claim: claimNode(child), offset: length });
+          return;
+        }
+        if (child.type === 'mdxJsxFlowElement') return;
+        for (const c of child.children) walk(c, false);
+        return;
+      case 'mdxTextExpression':
+      case 'mdxFlowExpression':
+      case 'mdxjsEsm':
+      case 'code':
+      case 'html':
+      case 'list':
+        return;
+      case 'break':
+        add('\n', lineOf(child));
+        return;
+      case 'paragraph':
+      case 'heading':
+        if (separator && length > 0) add(' ', lineOf(child));
+        for (const c of child.children) walk(c, false);
+        return;
+      default:
+        if ('children' in child) for (const c of child.children) walk(c, false);
+        else add(toString(child, { includeImageAlt: false }), lineOf(child));
+    }
+  };
+  for (const child of node.children as Nodes[]) walk(child, true);
+
+  const text = pieces.map((p) => p.text).join('');
+  const lineAt = (offset: number): number => {
+    let start = 0;
+    for (const piece of pieces) {
+      if (offset < start + piece.text.length)
+        return piece.line + countNewlines(piece.text.slice(0, offset - start));
+      start += piece.text.length;
+    }
+    return pieces.at(-1)?.line ?? lineOf(node as Nodes);
+  };
+  const spans = sentenceSpans(text);
+  const sentences: Sentence[] = spans.map((span) => ({
+    text: span.text,
+    line: lineAt(span.start),
+    claims: [],
+  }));
+  for (const { claim, offset } of claims) {
+    const index = spans.findLastIndex((span) => span.end <= offset);
+    const follows = index >= 0 && text.slice(spans[index]?.end, offset).trim() === '';
+    const sentence = follows ? sentences[index] : undefined;
+    if (sentence) sentence.claims.push(claim);
+    else outline.strayClaims.push(claim);
+  }
+  return { kind, text: normalise(text), line: lineOf(node as Nodes), sentences };
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (const c of text) if (c === '\n') count++;
+  return count;
+}
+
+function claimNode(node: Nodes & { attributes: readonly unknown[] }): ClaimNode {
+  const attribute = (name: string): string | undefined => {
+    for (const a of node.attributes) {
+      if (
+        typeof a === 'object' &&
+        a !== null &&
+        'type' in a &&
+        a.type === 'mdxJsxAttribute' &&
+        'name' in a &&
+        a.name === name &&
+        'value' in a &&
+        typeof a.value === 'string'
+      )
+        return a.value;
+    }
+    return undefined;
+  };
+  return {
+    type: 'claim',
+    status: attribute('status'),
+    by: attribute('by'),
+    line: node.position?.start.line ?? 0,
+    column: node.position?.start.column ?? 0,
+  };
+}
+
+/** The sections' sentences in reading order, each with its section: what mentions and labels read. */
+export function* sentencesOf(
+  outline: ChapterOutline,
+): Generator<{ section: Section; block: ProseBlock; sentence: Sentence }> {
+  for (const section of outline.sections)
+    for (const block of section.blocks)
+      for (const sentence of block.sentences) yield { section, block, sentence };
+}

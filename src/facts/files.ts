@@ -1,0 +1,68 @@
+/**
+ * The facts read straight from the project's files, without Astro: for tests and tools, through the
+ * same schemas and the same `buildFacts` the site uses. The site reads its entries from Astro's
+ * collections instead (load-facts.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'astro/zod';
+import { readArticle } from '../article/chapters.ts';
+import { ACTORS_FILE, actorSchema } from './actor.ts';
+import { EVENTS_FILE, eventSchema, idReference } from './event.ts';
+import type { DataFile, FactsInput } from './graph.ts';
+import { yamlPositions } from './yaml-positions.ts';
+
+/** The events schema outside Astro, with references read as Astro's `reference()` reads them. */
+export const plainEventSchema = eventSchema({
+  actors: idReference('actors'),
+  chapters: idReference('chapters'),
+});
+
+export type InputReading = { ok: true; input: FactsInput } | { ok: false; problems: string[] };
+
+export function readFactsInput(root: string = process.cwd()): InputReading {
+  const problems: string[] = [];
+  const actors = readDataFile(root, ACTORS_FILE, actorSchema, problems);
+  const events = readDataFile(root, EVENTS_FILE, plainEventSchema, problems);
+  if (problems.length > 0) return { ok: false, problems };
+  const { source, chapters } = readArticle(root);
+  return { ok: true, input: { actors, events, chapters, article: source } };
+}
+
+/** A YAML file of entries keyed by id, each read by the schema; problems name the line. */
+export function readDataFile<S extends z.ZodType>(
+  root: string,
+  file: string,
+  schema: S,
+  problems: string[],
+): DataFile<z.output<S>> {
+  return parseDataFile(file, readFileSync(join(root, file), 'utf8'), schema, problems);
+}
+
+export function parseDataFile<S extends z.ZodType>(
+  file: string,
+  text: string,
+  schema: S,
+  problems: string[],
+): DataFile<z.output<S>> {
+  const at = yamlPositions(file, text);
+  const { document } = at;
+  const entries: { id: string; data: z.output<S> }[] = [];
+  for (const error of document.errors)
+    problems.push(`${at.atOffset(error.pos[0])}: ${error.message}`);
+  const raw: unknown = document.toJS();
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push(`${file}: expected entries keyed by id`);
+    return { file, text, entries };
+  }
+  for (const [id, value] of Object.entries(raw)) {
+    const result = schema.safeParse(value);
+    if (result.success) entries.push({ id, data: result.data });
+    else
+      for (const issue of result.error.issues)
+        problems.push(
+          `${at.at([id, ...issue.path.filter((p) => typeof p !== 'symbol')])}: "${id}": ${issue.path.join('.')}: ${issue.message}`,
+        );
+  }
+  return { file, text, entries };
+}
