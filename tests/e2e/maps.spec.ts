@@ -190,7 +190,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const { map: box, labels } = await labelBoxes(figure.locator('svg'));
       expectLabelsInsideAndApart(`${map.id} at 1280 px`, box, labels);
       const colours = await figure.evaluate((el) => ({
-        label: getComputedStyle(el.querySelector('.map-label:not(.map-label--country)')!).fill,
+        label: getComputedStyle(el.querySelector('.map-label--city')!).fill,
         text: getComputedStyle(document.body).color,
         water: getComputedStyle(el.querySelector('.map-water')!).fill,
         land: getComputedStyle(el.querySelector('.map-land')!).fill,
