@@ -20,6 +20,7 @@ import {
   searchBenchTable,
   type SearchBench,
 } from './bench-search.ts';
+import { mapTimings, mapWeights } from './bench/maps.ts';
 
 interface BuildTiming {
   label: string;
@@ -60,6 +61,12 @@ try {
   await browser.close();
   await site.stop();
 }
+
+const mapPages = [
+  'places',
+  ...paths.filter((path) => path !== '').map((path) => path.slice(0, -1)),
+];
+const maps = { weights: mapWeights('dist', mapPages), timings: mapTimings() };
 
 const search: { label: string; result: SearchBench }[] = [];
 for (const { label, intent, typingDelayMs } of SEARCH_BENCH_RUNS)
@@ -120,6 +127,22 @@ const lines = [
     ]),
   ),
   '',
+  '## Maps (inline SVG per map, and the whole figure with its key)',
+  '',
+  `Checking the places and maps data: ${Math.round(maps.timings.checkMs)} ms. The first map drawn also loads the boundary data.`,
+  '',
+  '| map | page | SVG gzip / raw | figure gzip / raw | drawn in |',
+  '| --- | --- | ---: | ---: | ---: |',
+  ...maps.weights.map((w) =>
+    row([
+      w.id,
+      w.page,
+      `${kb(w.svg.gzip)} / ${kb(w.svg.raw)}`,
+      `${kb(w.figure.gzip)} / ${kb(w.figure.raw)}`,
+      `${Math.round(maps.timings.maps.find((t) => t.id === w.id)?.ms ?? NaN)} ms`,
+    ]),
+  ),
+  '',
   '## Search (from intent to the first results of a one-word query on a chapter)',
   '',
   ...searchBenchTable(search),
@@ -162,6 +185,6 @@ await mkdir('reports', { recursive: true });
 await writeFile('reports/bench.md', report);
 await writeFile(
   'reports/bench.json',
-  JSON.stringify({ builds, newDiagrams, weights, search, lighthouse, scaling }, null, 2),
+  JSON.stringify({ builds, newDiagrams, weights, maps, search, lighthouse, scaling }, null, 2),
 );
 console.log(report);
