@@ -5,12 +5,13 @@
  * `BENCH_DIAGRAMS=500` sets how many new diagrams the cold diagram build renders (default 1000; `0` skips).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
-import { serveWithNginx } from '../tests/support/nginx.ts';
-import { kb, measurePageWeight, type PageWeight } from '../tests/support/page-weight.ts';
-import { runLighthouse, type LighthouseSummary } from '../tests/support/lighthouse.ts';
+import { distFiles, pagePath } from './lib/dist-files.ts';
+import { serveWithNginx } from './lib/nginx.ts';
+import { kb, measurePageWeight, type PageWeight } from './lib/page-weight.ts';
+import { runLighthouse, type LighthouseSummary } from './lib/lighthouse.ts';
 import { newDiagramsRun, type DiagramsRun } from './bench/diagrams.ts';
 import { scalingRun, type ScalingRun } from './bench/scaling.ts';
 import {
@@ -42,8 +43,10 @@ const builds: BuildTiming[] = [
   timedBuild('full build, diagrams from cache (warm)'),
 ];
 
-const chapterSlugs = (await readdir('dist/chapters')).sort();
-const paths = ['', ...chapterSlugs.map((slug) => `chapters/${slug}/`)];
+// The home page and every chapter, as built.
+const paths = distFiles('dist', 'index.html')
+  .map((file) => pagePath(file, ''))
+  .filter((path) => path === '' || /^chapters\/[^/]+\/$/.test(path));
 const site = await serveWithNginx('dist');
 const browser = await chromium.launch(chromiumLaunchOptions());
 const weights: PageWeight[] = [];

@@ -1,5 +1,5 @@
 /**
- * First-view budgets per kind of page, in gzip bytes (see tests/support/page-weight.ts for how they
+ * First-view budgets per kind of page, in gzip bytes (see scripts/lib/page-weight.ts for how they
  * are measured). Each is what `npm run bench` measured for the heaviest page of its kind plus about
  * 8 %, so a 10 % regression fails `npm test`. Raise one only with a reason in the commit message.
  */

@@ -5,6 +5,8 @@ import { diagramFigure } from './figure.ts';
 import type { DiagramFence, DiagramService, RenderedDiagram } from './service.ts';
 import { DIAGRAM_LANG } from './settings.ts';
 
+export const PLUGIN_NAME = 'diagrams';
+
 export interface DiagramsHastPluginOptions {
   service: DiagramService;
   /** The project root, which file names in messages are relative to. */
@@ -23,7 +25,7 @@ export function diagramsHastPlugin({
   onDiagram,
 }: DiagramsHastPluginOptions): HastPluginDefinition {
   return {
-    name: 'diagrams',
+    name: PLUGIN_NAME,
     options: { position: true },
     element: {
       filter: ['pre'],

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import type { HastPluginEntry } from 'satteri';
-import { diagramsHastPlugin } from './hast-plugin.ts';
+import { PLUGIN_NAME, diagramsHastPlugin } from './hast-plugin.ts';
 import { DiagramService } from './service.ts';
 import { DIAGRAM_LANG } from './settings.ts';
 import { lateFontWarning, wideDiagramWarning } from './warnings.ts';
@@ -43,7 +43,14 @@ export function diagrams(options: DiagramsOptions = {}): AstroIntegration {
             : {}),
         });
         service = current;
-        hastPluginsOf(config.markdown.processor).push(
+        const plugins = hastPluginsOf(config.markdown.processor);
+        // Set up again (a dev server restart) on the same processor: replace, never add twice.
+        const previous = plugins.findIndex(
+          (plugin) =>
+            typeof plugin === 'object' && plugin && 'name' in plugin && plugin.name === PLUGIN_NAME,
+        );
+        if (previous >= 0) plugins.splice(previous, 1);
+        plugins.push(
           diagramsHastPlugin({
             service: current,
             root,

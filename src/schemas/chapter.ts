@@ -10,6 +10,12 @@ export const chapterSchema = z.strictObject({
   summary: z.string().trim().min(20).max(320),
   /** The stretch of time the chapter deals with, as a reader would say it ("2020 to early 2025"). */
   period: z.string().trim().min(4).max(60),
+  /**
+   * Whose words the chapter's prose is: `article` (the default), checked sentence by sentence against
+   * the article's source, or `editors`, the editors' own text, labelled as such to readers and left
+   * out of the article checks.
+   */
+  source: z.enum(['article', 'editors']).default('article'),
 });
 
 export type ChapterData = z.infer<typeof chapterSchema>;

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Cite, plugins } from '@citation-js/core';
+import { parseFragment, serialize, type DefaultTreeAdapterTypes } from 'parse5';
+import { attribute, walkElements } from '../../src/lib/html.ts';
 import {
   citationMetaTags,
   citationRecord,
@@ -134,12 +136,18 @@ describe('formatted references', () => {
       }
       for (const record of [chapter, whole]) {
         const ours = formatReferences(record);
-        const theirs = (name: string) =>
-          new Cite(record)
-            .format('bibliography', { format: 'html', template: `official-${name}`, lang: 'en-US' })
-            .replace(/^[\s\S]*?class="csl-entry">/, '')
-            .replace(/<\/div>\s*<\/div>\s*$/, '')
-            .trim();
+        const theirs = (name: string) => {
+          const html = new Cite(record).format('bibliography', {
+            format: 'html',
+            template: `official-${name}`,
+            lang: 'en-US',
+          });
+          let entry: DefaultTreeAdapterTypes.Element | undefined;
+          walkElements(parseFragment(html), (element) => {
+            if (attribute(element, 'class') === 'csl-entry') entry ??= element;
+          });
+          return serialize(entry!).trim();
+        };
         expect(ours[1]!.html).toBe(theirs('chicago-author-date'));
         expect(ours[2]!.html).toBe(theirs('modern-language-association'));
       }

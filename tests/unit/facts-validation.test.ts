@@ -123,9 +123,9 @@ describe('finding mentions', () => {
 const ARTICLE = [
   'A Title',
   'The Azerbaijan Airlines Tragedy',
-  'The recent crisis began on 25 December 2024.',
+  'The recent crisis began on 25 December 2025.',
   'Operation Spiderweb — A Shadow War?',
-  'It was alleged. Baku denied involvement.',
+  'It was alleged in June 2025. Baku denied involvement.',
 ].join('\n');
 const CHAPTER = [
   '---',
@@ -136,11 +136,11 @@ const CHAPTER = [
   '',
   '## The Azerbaijan Airlines Tragedy',
   '',
-  'The recent crisis began on 25 December 2024.',
+  'The recent crisis began on 25 December 2025.',
   '',
   '## Operation Spiderweb — A Shadow War?',
   '',
-  'It was alleged. Baku denied involvement. <Claim status="denied" by="Baku" />',
+  'It was alleged in June 2025. Baku denied involvement. <Claim status="denied" by="Baku" />',
 ].join('\n');
 const ACTORS = [
   'azerbaijan:',
@@ -159,16 +159,16 @@ const EVENTS = [
   "  date: '2025-06'",
   '  precision: month',
   '  title: Baku denies it',
-  '  quote: Baku denied involvement.',
+  '  quote: It was alleged in June 2025. Baku denied involvement.',
   '  chapter: incident-chain',
   '  section: operation-spiderweb--a-shadow-war',
   '  actors: [azerbaijan]',
   '',
   'crisis:',
-  "  date: '2024-12-25'",
+  "  date: '2025-12-25'",
   '  precision: day',
   '  title: The crisis begins',
-  '  quote: The recent crisis began on 25 December 2024.',
+  '  quote: The recent crisis began on 25 December 2025.',
   '  chapter: incident-chain',
   '  section: the-azerbaijan-airlines-tragedy',
   '  actors: [azerbaijan, ukraine]',
@@ -216,13 +216,13 @@ describe('the facts graph', () => {
 
   it('links events, actors, sections and labels, events in time order', () => {
     expect(facts.events.map((e) => [e.id, e.dateLabel, e.place.path])).toEqual([
-      ['crisis', '25 December 2024', 'chapters/incident-chain/#the-azerbaijan-airlines-tragedy'],
       ['good-event', 'June 2025', 'chapters/incident-chain/#operation-spiderweb--a-shadow-war'],
+      ['crisis', '25 December 2025', 'chapters/incident-chain/#the-azerbaijan-airlines-tragedy'],
     ]);
     const [azerbaijan, ukraine] = facts.actors;
-    expect(azerbaijan?.events.map((e) => e.id)).toEqual(['crisis', 'good-event']);
+    expect(azerbaijan?.events.map((e) => e.id)).toEqual(['good-event', 'crisis']);
     expect(ukraine?.events.map((e) => e.id)).toEqual(['crisis']);
-    expect(facts.events[0]?.actors).toEqual([azerbaijan, ukraine]);
+    expect(facts.events[1]?.actors).toEqual([azerbaijan, ukraine]);
     expect(
       azerbaijan?.mentions.map((m) => [m.anchor, m.terms.map((t) => `${t.term}×${t.count}`)]),
     ).toEqual([
@@ -241,7 +241,7 @@ describe('the facts graph', () => {
 describe('build-time checks name the file, the line and the entry', () => {
   it('an unknown actor', () => {
     expect(problemsOf(project({ events: withGood('actors', '[azerbaijan, ukrane]') }))).toEqual([
-      'content/events.yaml:9: event "good-event": unknown actor "ukrane"; actors are the ids in content/actors.yaml',
+      'content/events.yaml:9: event "good-event": unknown actor "ukrane"; did you mean "ukraine"?; actors are the ids in content/actors.yaml',
     ]);
   });
 
@@ -261,7 +261,7 @@ describe('build-time checks name the file, the line and the entry', () => {
 
   it('a quote that is not whole sentences word for word, an unknown chapter, a missing section', () => {
     expect(problemsOf(project({ events: withGood('quote', 'Baku denies involvement.') }))).toEqual([
-      'content/events.yaml:6: event "good-event": the quote is not word for word in content/source/article.txt (whole sentences, as the article writes them): "Baku denies involvement."',
+      'content/events.yaml:6: event "good-event": the quote is not word for word in content/source/article.txt (whole sentences, as the article writes them): "Baku denies involvement."; the closest sentence of the article is "Baku denied involvement." (first difference at character 11: s (U+0073) where the article has d (U+0064))',
     ]);
     expect(problemsOf(project({ events: withGood('quote', 'Baku denied') }))[0]).toMatch(
       /^content\/events\.yaml:6: event "good-event": the quote is not word for word/,

@@ -4,6 +4,8 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import chicagoAuthorDate from './chicago-author-date-web.csl?raw';
 import mla9 from './mla-9-web.csl?raw';
+import { parseFragment, serialize, type DefaultTreeAdapterTypes } from 'parse5';
+import { attribute, walkElements } from '../../lib/html.ts';
 import type { CitationRecord, CslDate } from './record.ts';
 
 /**
@@ -53,10 +55,13 @@ export const ACCESS_SAMPLE = { day: 28, year: 1999 } as const;
 function bibliography(record: CitationRecord, template: string, format: 'html' | 'text'): string {
   const output = new Cite(record).format('bibliography', { format, template, lang: LOCALE }).trim();
   if (format === 'text') return output;
-  // Citation.js wraps the entry in two divs; keep what is inside the entry.
-  const match = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*)<\/div>\s*<\/div>$/.exec(output);
-  if (!match) throw new Error(`Unexpected bibliography markup from Citation.js: ${output}`);
-  return match[1]!.trim();
+  // Citation.js wraps the entry in a bibliography div and an entry div; keep what the entry holds.
+  let entry: DefaultTreeAdapterTypes.Element | undefined;
+  walkElements(parseFragment(output), (element) => {
+    if (attribute(element, 'class')?.split(/\s+/).includes('csl-entry')) entry ??= element;
+  });
+  if (!entry) throw new Error(`Citation.js returned no bibliography entry: ${output}`);
+  return serialize(entry).trim();
 }
 
 function withAccess(record: CitationRecord, month: number): CitationRecord {
