@@ -7,6 +7,8 @@ import { deployTarget } from './src/lib/deploy-target.ts';
 import { searchIndex } from './src/search/index-integration.ts';
 import { diagrams } from './src/diagrams/index.ts';
 import { basePathLinks } from './src/plugins/base-path-links.ts';
+import { printPdfs } from './src/print/pdf-build.ts';
+import { pdfFormatFrom } from './src/print/pdf-documents.ts';
 import { sharing, sectionLinks } from './src/share/integration.ts';
 
 const target = deployTarget(process.env);
@@ -28,7 +30,15 @@ export default defineConfig({
       hastPlugins: [basePathLinks(base), sectionLinks()],
     }),
   },
-  integrations: [diagrams(), mdx(), sitemap(), searchIndex(), sharing(target)],
+  // Order matters at the end of the build: the search index, then the opt-in PDFs (PDF=a4|letter).
+  integrations: [
+    diagrams(),
+    mdx(),
+    sitemap(),
+    searchIndex(),
+    sharing(target),
+    printPdfs({ format: pdfFormatFrom(process.env) }),
+  ],
   devToolbar: { enabled: false },
   vite: {
     build: {

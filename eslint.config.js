@@ -3,6 +3,8 @@ import js from '@eslint/js';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+import { declaredDependencies } from './scripts/lib/eslint-dependencies.ts';
 
 export default tseslint.config(
   {
@@ -26,8 +28,29 @@ export default tseslint.config(
     },
   },
   {
-    // Astro files and plain JS config are checked without type information.
-    files: ['**/*.astro', '**/*.js', '**/*.mjs'],
+    // Every imported package is declared; what the build runs uses `dependencies` only.
+    plugins: { project: { rules: { 'declared-dependencies': declaredDependencies } } },
+    rules: {
+      'project/declared-dependencies': 'error',
+      // One import style: types imported as types (`import type`, or `type` inline beside values),
+      // and Node's own modules by their `node:` name.
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: builtinModules
+            .filter((name) => !name.startsWith('_') && !name.startsWith('node:'))
+            .map((name) => ({ name, message: `Import it as 'node:${name}'.` })),
+        },
+      ],
+    },
+  },
+  {
+    // Astro files are checked without type information; JS files (site.js, configuration) with it.
+    files: ['**/*.astro'],
     ...tseslint.configs.disableTypeChecked,
   },
   {

@@ -7,12 +7,13 @@
  * Run alone with `npx node scripts/bench-search.ts` after `npm run build`.
  * The end-to-end budget test (tests/e2e/search.spec.ts) uses the same measurement.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
-import { serveWithNginx } from '../tests/support/nginx.ts';
+import { distFiles } from './lib/dist-files.ts';
+import { serveWithNginx } from './lib/nginx.ts';
 
 /** One response as it crossed the wire. */
 export interface WireRequest {
@@ -246,16 +247,8 @@ export const DEFAULT_QUERIES = [
   'Bayraktar',
 ];
 
-async function filesUnder(dir: string): Promise<{ path: string; bytes: number }[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return Promise.all(
-    entries
-      .filter((entry) => entry.isFile())
-      .map(async (entry) => {
-        const path = join(entry.parentPath, entry.name);
-        return { path, bytes: (await stat(path)).size };
-      }),
-  );
+function filesUnder(dir: string): { path: string; bytes: number }[] {
+  return distFiles(dir).map((path) => ({ path, bytes: statSync(join(dir, path)).size }));
 }
 
 function median(values: number[]): number {
@@ -282,7 +275,7 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Sea
     intent = 'key',
     typingDelayMs = 0,
   } = options;
-  const files = await filesUnder(join(distDir, 'pagefind'));
+  const files = filesUnder(join(distDir, 'pagefind'));
   const bundleBytes = files.reduce((sum, f) => sum + f.bytes, 0);
   const indexBytes = files
     .filter((f) => /\.(pf_index|pf_fragment|pf_filter|pf_meta)$/.test(f.path))

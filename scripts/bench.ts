@@ -5,12 +5,13 @@
  * `BENCH_DIAGRAMS=500` sets how many new diagrams the cold diagram build renders (default 1000; `0` skips).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
-import { serveWithNginx } from '../tests/support/nginx.ts';
-import { kb, measurePageWeight, type PageWeight } from '../tests/support/page-weight.ts';
-import { runLighthouse, type LighthouseSummary } from '../tests/support/lighthouse.ts';
+import { distFiles, pagePath } from './lib/dist-files.ts';
+import { serveWithNginx } from './lib/nginx.ts';
+import { kb, measurePageWeight, type PageWeight } from './lib/page-weight.ts';
+import { runLighthouse, type LighthouseSummary } from './lib/lighthouse.ts';
 import { newDiagramsRun, type DiagramsRun } from './bench/diagrams.ts';
 import { scalingRun, type ScalingRun } from './bench/scaling.ts';
 import {
@@ -19,6 +20,7 @@ import {
   searchBenchTable,
   type SearchBench,
 } from './bench-search.ts';
+import { mapTimings, mapWeights } from './bench/maps.ts';
 
 interface BuildTiming {
   label: string;
@@ -42,8 +44,10 @@ const builds: BuildTiming[] = [
   timedBuild('full build, diagrams from cache (warm)'),
 ];
 
-const chapterSlugs = (await readdir('dist/chapters')).sort();
-const paths = ['', ...chapterSlugs.map((slug) => `chapters/${slug}/`)];
+// The home page and every chapter, as built.
+const paths = distFiles('dist', 'index.html')
+  .map((file) => pagePath(file, ''))
+  .filter((path) => path === '' || /^chapters\/[^/]+\/$/.test(path));
 const site = await serveWithNginx('dist');
 const browser = await chromium.launch(chromiumLaunchOptions());
 const weights: PageWeight[] = [];
@@ -57,6 +61,12 @@ try {
   await browser.close();
   await site.stop();
 }
+
+const mapPages = [
+  'places',
+  ...paths.filter((path) => path !== '').map((path) => path.slice(0, -1)),
+];
+const maps = { weights: mapWeights('dist', mapPages), timings: mapTimings() };
 
 const search: { label: string; result: SearchBench }[] = [];
 for (const { label, intent, typingDelayMs } of SEARCH_BENCH_RUNS)
@@ -117,6 +127,22 @@ const lines = [
     ]),
   ),
   '',
+  '## Maps (inline SVG per map, and the whole figure with its key)',
+  '',
+  `Checking the places and maps data: ${Math.round(maps.timings.checkMs)} ms. The first map drawn also loads the boundary data.`,
+  '',
+  '| map | page | SVG gzip / raw | figure gzip / raw | drawn in |',
+  '| --- | --- | ---: | ---: | ---: |',
+  ...maps.weights.map((w) =>
+    row([
+      w.id,
+      w.page,
+      `${kb(w.svg.gzip)} / ${kb(w.svg.raw)}`,
+      `${kb(w.figure.gzip)} / ${kb(w.figure.raw)}`,
+      `${Math.round(maps.timings.maps.find((t) => t.id === w.id)?.ms ?? NaN)} ms`,
+    ]),
+  ),
+  '',
   '## Search (from intent to the first results of a one-word query on a chapter)',
   '',
   ...searchBenchTable(search),
@@ -159,6 +185,6 @@ await mkdir('reports', { recursive: true });
 await writeFile('reports/bench.md', report);
 await writeFile(
   'reports/bench.json',
-  JSON.stringify({ builds, newDiagrams, weights, search, lighthouse, scaling }, null, 2),
+  JSON.stringify({ builds, newDiagrams, weights, maps, search, lighthouse, scaling }, null, 2),
 );
 console.log(report);

@@ -1,14 +1,16 @@
 /**
- * Link and anchor checker over a built site: `npm run check:links [-- dist /base/]`.
+ * Link and anchor checker over a built site: `node scripts/check-links.ts [--dist=dist] [--base=/]`
+ * (`npm run check:links` checks both builds the tests use).
  * Every internal link, asset reference and `#anchor` on every page must resolve to a file in the
  * output (a `/path/` to `/path/index.html`, as a plain static host maps it). Prints one line per
  * broken link, naming the page and the link, and exits non-zero if there is any.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { basePath } from '../src/lib/deploy-target.ts';
+import { distFiles, pagePath } from './lib/dist-files.ts';
 
 export interface BrokenLink {
   page: string;
@@ -25,13 +27,6 @@ const REFERENCES = [
   ['use', 'href'],
 ] as const;
 
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name));
-}
-
 async function isFile(path: string): Promise<boolean> {
   return stat(path).then(
     (s) => s.isFile(),
@@ -42,12 +37,12 @@ async function isFile(path: string): Promise<boolean> {
 export async function checkLinks(distDir: string, sitePath = '/'): Promise<BrokenLink[]> {
   const base = basePath({ BASE_PATH: sitePath });
   const origin = 'http://site.invalid';
-  const files = await htmlFiles(distDir);
   const idsByFile = new Map<string, Set<string>>();
-  const documents = new Map<string, Document>();
-  for (const file of files) {
+  const documents = new Map<string, { page: string; document: Document }>();
+  for (const relativeFile of distFiles(distDir, '.html')) {
+    const file = join(distDir, relativeFile);
     const { document } = parseHTML(await readFile(file, 'utf8'));
-    documents.set(file, document);
+    documents.set(file, { page: pagePath(relativeFile, base), document });
     idsByFile.set(
       file,
       new Set([...document.querySelectorAll('[id]')].map((el) => el.getAttribute('id')!)),
@@ -55,11 +50,8 @@ export async function checkLinks(distDir: string, sitePath = '/'): Promise<Broke
   }
 
   const broken: BrokenLink[] = [];
-  for (const [file, document] of documents) {
-    const relativePath = relative(distDir, file).split(sep).join('/');
-    const pagePath = base + relativePath.replace(/(^|\/)index\.html$/, '$1');
-    const page = pagePath;
-    const pageUrl = new URL(pagePath, origin);
+  for (const { page, document } of documents.values()) {
+    const pageUrl = new URL(page, origin);
     for (const [tag, attribute] of REFERENCES) {
       for (const element of document.querySelectorAll(`${tag}[${attribute}]`)) {
         const link = element.getAttribute(attribute)!;
@@ -104,8 +96,14 @@ export function formatBrokenLinks(broken: BrokenLink[]): string {
   return broken.map((b) => `${b.page}: ${b.link} — ${b.reason}`).join('\n');
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [distDir = 'dist', sitePath = process.env.BASE_PATH ?? '/'] = process.argv.slice(2);
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: {
+      dist: { type: 'string', default: 'dist' },
+      base: { type: 'string', default: process.env.BASE_PATH ?? '/' },
+    },
+  });
+  const { dist: distDir, base: sitePath } = values;
   const broken = await checkLinks(distDir, sitePath);
   if (broken.length) {
     console.error(`${broken.length} broken link(s) in ${distDir}:\n${formatBrokenLinks(broken)}`);

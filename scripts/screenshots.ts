@@ -1,19 +1,28 @@
 /**
  * Screenshots of built pages on a phone and a desk, light and dark, for a human to look at:
  * `npm run screenshots -- chapters/energy/ index` writes PNGs into `screenshots/` (not committed).
+ * `--full` captures whole pages rather than the first screen; `--dist=DIR` and `--base=/path/`
+ * shoot another build.
  */
 import { mkdir } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
-import { serveWithNginx } from '../tests/support/nginx.ts';
+import { serveStatic } from './lib/static-server.ts';
 
-const pages = process.argv.slice(2).length
-  ? process.argv.slice(2)
-  : ['', 'chapters/incident-chain/'];
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    full: { type: 'boolean', default: process.env.FULL === '1' },
+    dist: { type: 'string', default: 'dist' },
+    base: { type: 'string', default: process.env.BASE_PATH ?? '/' },
+  },
+});
+const pages = positionals.length ? positionals : ['', 'chapters/incident-chain/'];
 const viewports = { phone: { width: 360, height: 780 }, desk: { width: 1366, height: 900 } };
 const outDir = 'screenshots';
 
-const site = await serveWithNginx('dist');
+const site = await serveStatic(values.dist, values.base);
 const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   await mkdir(outDir, { recursive: true });
@@ -23,7 +32,7 @@ try {
         const page = await browser.newPage({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
         await page.goto(site.url + path.replace(/^index$/, ''));
         const name = `${outDir}/${path.replace(/\W+/g, '-') || 'home'}-${device}-${scheme}.png`;
-        await page.screenshot({ path: name, fullPage: process.env.FULL === '1' });
+        await page.screenshot({ path: name, fullPage: values.full });
         console.log(name);
         await page.close();
       }

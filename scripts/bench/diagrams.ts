@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mdxToMdast, type MdastNode } from 'satteri';
-import { copyProject } from '../../tests/support/fixture-project.ts';
+import { copyProject } from '../lib/project-copy.ts';
 import { addSyntheticChapters } from './scaling.ts';
 
 export interface DiagramsRun {

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyProject } from '../../tests/support/fixture-project.ts';
+import { distBytes, distFiles } from '../lib/dist-files.ts';
+import { copyProject } from '../lib/project-copy.ts';
 
 export interface ScalingRun {
   chapters: number;
@@ -55,13 +56,6 @@ export function addSyntheticChapters(projectDir: string, total: number): void {
   }
 }
 
-function folderBytes(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
-}
-
 export function scalingRun(total: number): ScalingRun {
   const project = copyProject();
   try {
@@ -85,15 +79,13 @@ export function scalingRun(total: number): ScalingRun {
       throw new Error(`build of ${total} chapters failed:\n${result.stderr.slice(-3000)}`);
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1];
     const dist = join(project.dir, 'dist');
-    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) =>
-      f.endsWith('.html'),
-    ).length;
+    const pages = distFiles(dist, '.html').length;
     return {
       chapters: total,
       seconds,
       peakRssMb: rss ? Number(rss) / 1024 : undefined,
-      outputMb: folderBytes(dist) / 2 ** 20,
-      indexMb: folderBytes(join(dist, 'pagefind')) / 2 ** 20,
+      outputMb: distBytes(dist) / 2 ** 20,
+      indexMb: distBytes(join(dist, 'pagefind')) / 2 ** 20,
       pages,
     };
   } finally {

@@ -18,7 +18,16 @@ export interface ArticleChapter {
   title: string;
   /** Position in the site's reading order, from 1. */
   order: number;
+  /** Whose words the prose is (frontmatter `source`); the article's when left out. */
+  source?: ChapterSource | undefined;
   outline: ChapterOutline;
+}
+
+export type ChapterSource = 'article' | 'editors';
+
+/** A chapter of the editors' own text (frontmatter `source: editors`): no article check reads it. */
+export function isEditorsChapter(chapter: { source?: ChapterSource | undefined }): boolean {
+  return chapter.source === 'editors';
 }
 
 /** The file name without its extension, as Astro's glob loader names the entry. */
@@ -51,7 +60,14 @@ export function readArticle(root: string = process.cwd()): {
   const chapters = files.map((file) => {
     const outline = parseChapter(file, readFileSync(join(root, file), 'utf8'));
     const data = frontmatterOf(outline);
-    return { id: chapterId(file), title: data.title, order: data.order, outline, data };
+    return {
+      id: chapterId(file),
+      title: data.title,
+      order: data.order,
+      source: data.source,
+      outline,
+      data,
+    };
   });
   return { source, chapters: inReadingOrder(chapters) };
 }

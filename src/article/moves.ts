@@ -9,7 +9,7 @@
  * order stays put; everything else was moved. A section counts as moved when all its heading and
  * sentences were; otherwise the sentences that moved are named on their own.
  */
-import { inReadingOrder, type ArticleChapter } from './chapters.ts';
+import { inReadingOrder, isEditorsChapter, type ArticleChapter } from './chapters.ts';
 import {
   SOURCE_FILE,
   type SourceArticle,
@@ -52,6 +52,8 @@ export interface WhatMoved {
   editorsHeadings: { chapter: ChapterRef; heading: string }[];
   /** Headings and sentences of the article that no chapter tells. */
   missing: SourceSentence[];
+  /** Chapters of the editors' own text (`source: editors`): not part of the article's order. */
+  editorsChapters: ChapterRef[];
   /** How many chapters there are. */
   chapterCount: number;
 }
@@ -87,8 +89,13 @@ export function whatMoved(source: SourceArticle, chapters: readonly ArticleChapt
   const placed: Placed[] = [];
   const editorsTitles: ChapterRef[] = [];
   const editorsHeadings: WhatMoved['editorsHeadings'] = [];
+  const editorsChapters: ChapterRef[] = [];
   for (const chapter of inReadingOrder(chapters)) {
     const ref = { id: chapter.id, order: chapter.order, title: chapter.title };
+    if (isEditorsChapter(chapter)) {
+      editorsChapters.push(ref);
+      continue;
+    }
     let first = true;
     let previousSection: string | undefined;
     const place = (unit: SourceSentence | undefined, under: string | undefined) => {
@@ -150,6 +157,7 @@ export function whatMoved(source: SourceArticle, chapters: readonly ArticleChapt
     editorsTitles,
     editorsHeadings,
     missing,
+    editorsChapters,
     chapterCount: chapters.length,
   };
 }
@@ -180,6 +188,8 @@ export interface OrderStatement {
   moves: string[];
   /** Which chapter titles (and section headings) are the editors' own. */
   titles: string;
+  /** Which chapters are the editors' own text; empty when none is. */
+  editorsChapters: string;
 }
 
 export function describeWhatMoved(what: WhatMoved): OrderStatement {
@@ -233,11 +243,16 @@ export function describeWhatMoved(what: WhatMoved): OrderStatement {
     return `${subject} ${to} here.`;
   });
   const orders = what.editorsTitles.map((t) => String(t.order));
+  const articleChapters = what.chapterCount - what.editorsChapters.length;
+  const every =
+    what.editorsChapters.length > 0
+      ? 'Every title of the article’s chapters'
+      : 'Every chapter title';
   let titles =
     orders.length === 0
-      ? 'Every chapter title is a heading of the article.'
-      : orders.length === what.chapterCount
-        ? 'Every chapter title is the editors’ own.'
+      ? `${every} is a heading of the article.`
+      : orders.length === articleChapters
+        ? `${every} is the editors’ own.`
         : orders.length === 1
           ? `The title of chapter ${list(orders)} is the editors’ own; the other chapter titles are headings of the article.`
           : `The titles of chapters ${list(orders)} are the editors’ own; the other chapter titles are headings of the article.`;
@@ -245,7 +260,12 @@ export function describeWhatMoved(what: WhatMoved): OrderStatement {
     const named = what.editorsHeadings.map((h) => `${q(h.heading)} (${chapter(h.chapter)})`);
     titles += ` ${named.length === 1 ? 'The section heading' : 'The section headings'} ${list(named)} ${named.length === 1 ? 'is' : 'are'} the editors’ own too.`;
   }
-  return { lead, moves, titles };
+  const editors = what.editorsChapters.map((c) => `${chapter(c)}, ${q(c.title)}`);
+  const editorsChapters =
+    editors.length === 0
+      ? ''
+      : `${capital(list(editors))} ${editors.length === 1 ? 'is' : 'are'} the editors’ own text, not part of the article, and labelled so on ${editors.length === 1 ? 'its page' : 'their pages'}.`;
+  return { lead, moves, titles, editorsChapters };
 }
 
 const NUMBER_WORDS = [

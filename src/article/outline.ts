@@ -70,7 +70,25 @@ export interface ChapterOutline {
   sections: Section[];
   /** Labels that follow no whole sentence of their block: the facts report each one. */
   strayClaims: ClaimNode[];
+  /**
+   * Passages wrapped in `<EditorsNote>`: the editors' own words, shown labelled and left out of the
+   * sections (so out of every article check), with their sentences for search and counts.
+   */
+  editorsNotes: EditorsNote[];
+  /** The ```mermaid fences: their source and the line of the opening fence. */
+  diagrams: { source: string; line: number }[];
 }
+
+/** An `<EditorsNote>…</EditorsNote>` passage. */
+export interface EditorsNote {
+  /** 1-based lines in the file where it starts and ends. */
+  line: number;
+  endLine: number;
+  sentences: Sentence[];
+}
+
+/** The component that marks the editors' own words inside a chapter. */
+export const EDITORS_NOTE = 'EditorsNote';
 
 /** The linkable depths: the page's table of contents and the data's `section` ids use these. */
 const SECTION_DEPTHS = new Set([2, 3]);
@@ -91,6 +109,8 @@ export function parseChapter(file: string, text: string): ChapterOutline {
     headings: [],
     sections: [{ heading: undefined, blocks: [] }],
     strayClaims: [],
+    editorsNotes: [],
+    diagrams: [],
   };
   const current = () => outline.sections[outline.sections.length - 1] ?? outline.sections[0];
 
@@ -123,6 +143,11 @@ export function parseChapter(file: string, text: string): ChapterOutline {
       case 'mdxJsxFlowElement':
         // A label on a line of its own follows no sentence; other block components are not prose.
         if (node.name === 'Claim') outline.strayClaims.push(claimNode(node));
+        if (node.name === EDITORS_NOTE) outline.editorsNotes.push(editorsNote(node, outline));
+        return;
+      case 'code':
+        if (node.lang === 'mermaid')
+          outline.diagrams.push({ source: node.value, line: lineOf(node) });
         return;
       case 'root':
       case 'list':
@@ -169,6 +194,11 @@ function proseBlock(kind: ProseBlock['kind'], node: Parent, outline: ChapterOutl
       case 'mdxJsxFlowElement':
         if (child.name === 'Claim') {
           claims.push({ claim: claimNode(child), offset: length });
+          return;
+        }
+        // The editors' words inside a paragraph are theirs: not part of the article's sentences.
+        if (child.name === EDITORS_NOTE) {
+          outline.editorsNotes.push(editorsNote(child, outline));
           return;
         }
         if (child.type === 'mdxJsxFlowElement') return;
@@ -220,6 +250,27 @@ function proseBlock(kind: ProseBlock['kind'], node: Parent, outline: ChapterOutl
     else outline.strayClaims.push(claim);
   }
   return { kind, text: normalise(text), line: lineOf(node as Nodes), sentences };
+}
+
+/** The passage's words as sentences, read like any prose block (its own labels are ignored). */
+function editorsNote(node: Parent, outline: ChapterOutline): EditorsNote {
+  const scratch: ChapterOutline = { ...outline, strayClaims: [], editorsNotes: [], diagrams: [] };
+  const blocks: ProseBlock[] = [];
+  const collect = (child: Nodes): void => {
+    if (child.type === 'paragraph' || child.type === 'heading')
+      blocks.push(proseBlock('paragraph', child, scratch));
+    else if (child.type === 'listItem') blocks.push(proseBlock('item', child, scratch));
+    else if (child.type === 'list' || child.type === 'blockquote')
+      for (const c of child.children) collect(c);
+    else if (child.type === 'text' || child.type === 'emphasis' || child.type === 'strong')
+      blocks.push(proseBlock('paragraph', { type: 'paragraph', children: [child] }, scratch));
+  };
+  for (const child of node.children as Nodes[]) collect(child);
+  return {
+    line: lineOf(node as Nodes),
+    endLine: (node as Nodes).position?.end.line ?? lineOf(node as Nodes),
+    sentences: blocks.flatMap((b) => b.sentences),
+  };
 }
 
 function countNewlines(text: string): number {

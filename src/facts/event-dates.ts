@@ -102,7 +102,7 @@ export function parseEventDate(text: string, precision: DatePrecision): DateRead
   return { ok: true, date: { precision, year, month, day } };
 }
 
-function monthName(month: number): string {
+export function monthName(month: number): string {
   return MONTHS[month - 1] ?? String(month);
 }
 

@@ -14,6 +14,7 @@
  * Pure: the article's sentences come in as an array (from the article model's sentence splitter),
  * and every problem names the file and line to fix.
  */
+import { closestSentence, firstDifference } from '../article/fidelity.ts';
 import { claimLabelProblem, claimStatusOf, unknownStatusProblem } from './claim-labels.ts';
 
 /** A sentence a statement rests on, and the line it is written on when that is not the statement's. */
@@ -136,7 +137,7 @@ export function sourceProblem(source: string, sentences: readonly string[]): str
   const closest = closestSentence(source, sentences);
   if (!closest)
     return `is not a sentence of the article, and no sentence of it comes close: “${source}”`;
-  return `is not a sentence of the article: “${source}”. The closest sentence is “${closest}”; ${firstDifference(source, closest)}`;
+  return `is not a sentence of the article: “${source}”. The closest sentence is “${closest}”; ${firstDifference(source, closest) ?? ''}`;
 }
 
 /** The sentences a quote of several consecutive sentences is made of, or undefined. */
@@ -196,55 +197,6 @@ export function quoteSentences(
       'is neither a sentence of the article nor several consecutive ones',
     ),
   };
-}
-
-/** The sentence sharing the most words with the source (by the Dice coefficient), if any shares one. */
-function closestSentence(source: string, sentences: readonly string[]): string | undefined {
-  const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const wanted = words(source);
-  let best: { sentence: string; score: number } | undefined;
-  for (const sentence of sentences) {
-    const pool = words(sentence);
-    const counts = new Map<string, number>();
-    for (const word of pool) counts.set(word, (counts.get(word) ?? 0) + 1);
-    let shared = 0;
-    for (const word of wanted) {
-      const left = counts.get(word) ?? 0;
-      if (left > 0) {
-        shared++;
-        counts.set(word, left - 1);
-      }
-    }
-    const score = (2 * shared) / (wanted.length + pool.length || 1);
-    if (shared > 0 && (!best || score > best.score)) best = { sentence, score };
-  }
-  return best?.sentence;
-}
-
-/** Where two texts first differ, in words an editor can act on. */
-export function firstDifference(source: string, sentence: string): string {
-  const a = [...source];
-  const b = [...sentence];
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const position = `they differ from character ${i + 1}`;
-  const context = (chars: string[]) => {
-    const text = chars.slice(i, i + 24).join('');
-    return `${i > 0 ? '…' : ''}${text}${chars.length > i + 24 ? '…' : ''}`;
-  };
-  const codes = (chars: string[]) => {
-    const char = chars[i];
-    return char === undefined ? '' : ` (${describeChar(char)})`;
-  };
-  if (i === a.length)
-    return `${position}: the source stops where the sentence goes on with “${context(b)}”`;
-  if (i === b.length)
-    return `${position}: the source goes on past the sentence’s end with “${context(a)}”`;
-  return `${position}: the source has “${context(a)}”${codes(a)} where the sentence has “${context(b)}”${codes(b)}`;
-}
-
-function describeChar(char: string): string {
-  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 // --- Hedges and attributions -----------------------------------------------------------------

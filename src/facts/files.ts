@@ -66,3 +66,23 @@ export function parseDataFile<S extends z.ZodType>(
   }
   return { file, text, entries };
 }
+
+/**
+ * A parser for Astro's `file()` loader that reads the YAML with the `yaml` package and checks every
+ * entry against its schema first, printing each problem with the file and the line of the field
+ * (Astro's own schema error names no line). Returns the entries for Astro to read as usual.
+ */
+export function checkedYamlParser<S extends z.ZodType>(file: string, schema: S) {
+  return (text: string): Record<string, Record<string, unknown>> => {
+    const problems: string[] = [];
+    parseDataFile(file, text, schema, problems);
+    if (problems.length > 0)
+      console.error(
+        `${problems.length} problem(s) in ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      );
+    const raw: unknown = yamlPositions(file, text).document.toJS();
+    return typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+      ? (raw as Record<string, Record<string, unknown>>)
+      : {};
+  };
+}

@@ -28,6 +28,9 @@ import {
 import type { EventData } from './event.ts';
 import { createMentionFinder } from './mentions.ts';
 import { yamlPositions } from './yaml-positions.ts';
+import { closestHint } from '../article/fidelity.ts';
+import { isEditorsChapter } from '../article/chapters.ts';
+import { closestId, dateInText, dateNotInQuoteProblem, unknownActorHint } from './rules.ts';
 
 /** A data file: its path, its text (for line numbers) and its entries as the schema read them. */
 export interface DataFile<T> {
@@ -193,25 +196,31 @@ export function buildFacts(input: FactsInput): FactsResult {
       if (!actor)
         fail(
           ['actors', index],
-          `unknown actor "${ref.id}"; actors are the ids in ${input.actors.file}`,
+          `unknown actor "${ref.id}"${unknownActorHint(ref.id, actors)}; actors are the ids in ${input.actors.file}`,
         );
       return actor ? [actor] : [];
     });
 
     const quote = sentences(data.quote);
     const quoted = findPassage(input.article.sentences, quote) !== undefined;
-    if (!quoted)
+    if (!quoted) {
+      const wrong = quote.find((q) => !articleSentences.has(q));
       fail(
         ['quote'],
-        `the quote is not word for word in ${SOURCE_FILE} (whole sentences, as the article writes them): "${data.quote}"`,
+        `the quote is not word for word in ${SOURCE_FILE} (whole sentences, as the article writes them): "${data.quote}"${
+          wrong
+            ? closestHint(wrong, [...articleSentences])
+            : '; its sentences are the article’s but do not follow one another there'
+        }`,
       );
+    } else if (!dateInText(data.date, data.quote)) fail(['date'], dateNotInQuoteProblem(data.date));
 
     const status = data.status.map((s, index) => {
       const sentence = normalise(s.sentence);
       if (!articleSentences.has(sentence))
         fail(
           ['status', index, 'sentence'],
-          `the sentence for the label "${s.label}" is not word for word a sentence of ${SOURCE_FILE}: "${s.sentence}"`,
+          `the sentence for the label "${s.label}" is not word for word a sentence of ${SOURCE_FILE}: "${s.sentence}"${closestHint(sentence, [...articleSentences])}`,
         );
       const problem = claimLabelProblem(s.label, sentence, s.by);
       if (problem) fail(['status', index, 'label'], problem);
@@ -222,7 +231,7 @@ export function buildFacts(input: FactsInput): FactsResult {
     if (!target) {
       fail(
         ['chapter'],
-        `unknown chapter "${data.chapter.id}" (chapters: ${[...chapters.keys()].join(', ')})`,
+        `unknown chapter "${data.chapter.id}"${suggest(data.chapter.id, [...chapters.keys()])} (chapters: ${[...chapters.keys()].join(', ')})`,
       );
       continue;
     }
@@ -238,7 +247,7 @@ export function buildFacts(input: FactsInput): FactsResult {
     if (!placed) {
       fail(
         ['section'],
-        `section "#${data.section ?? ''}" does not exist in chapter "${data.chapter.id}" (its headings: ${anchors.join(', ') || 'none'})`,
+        `section "#${data.section ?? ''}" does not exist in chapter "${data.chapter.id}"${suggest(data.section ?? '', anchors)} (its headings: ${anchors.join(', ') || 'none'})`,
       );
       continue;
     }
@@ -267,6 +276,40 @@ export function buildFacts(input: FactsInput): FactsResult {
       status,
     });
   }
+
+  // The file lists events in time order, so editors read it as a timeline. (Entries may come in
+  // any order, as Astro's collection gives them: the file's order is the YAML's.)
+  const entriesById = new Map(input.events.entries.map((e) => [e.id, e]));
+  let previous: { id: string; data: EventData } | undefined;
+  for (const entry of eventsAt.ids.flatMap((id) => entriesById.get(id) ?? [])) {
+    if (previous && compareEventDates(previous.data.date, entry.data.date) > 0)
+      problems.push(
+        `${eventsAt.at([entry.id, 'date'])}: event "${entry.id}" (${formatEventDate(entry.data.date)}) is listed after "${previous.id}" (${formatEventDate(previous.data.date)}); ${input.events.file} lists events in chronological order — by the last day each date allows (a month counts as its last day, "early 2025" as the end of April), except that a decade or a century comes before the years in it, the more precise date first on a tie. Move the entry up.`,
+      );
+    previous = entry;
+  }
+
+  // Every other name of an actor must be one the article uses: the actor page shows it as such.
+  const articleText = [...chapters.values()]
+    .filter(({ chapter }) => !isEditorsChapter(chapter))
+    .flatMap(({ chapter }) => [
+      ...chapter.outline.headings.map((h) => h.text),
+      ...chapter.outline.sections.flatMap((section) => section.blocks.map((b) => b.text)),
+    ])
+    .join('\n');
+  const found = mentionFinder.find(articleText);
+  for (const actor of actors)
+    for (const [field, terms] of [
+      ['aliases', actor.aliases],
+      ['demonyms', actor.demonyms],
+    ] as const)
+      terms.forEach((term, index) => {
+        const claimed = mentionFinder.conflicts.some((c) => c.term === term);
+        if (!claimed && !found.get(actor.id)?.get(term))
+          problems.push(
+            `${actorsAt.at([actor.id, field, index])}: actor "${actor.id}": "${term}" is never written in the article's chapters, yet the actor page would say "Also named in the text: ${term}". Remove it from ${field}, or spell it exactly as the article does.`,
+          );
+      });
 
   if (problems.length > 0) return { ok: false, problems };
 
@@ -331,6 +374,11 @@ function placeOf(chapter: ArticleChapter, section: Section): ChapterPlace {
 
 function sentenceList(section: Section): { text: string }[] {
   return section.blocks.flatMap((block) => block.sentences);
+}
+
+function suggest(unknown: string, known: readonly string[]): string {
+  const close = closestId(unknown, known);
+  return close ? `; did you mean "${close}"?` : '';
 }
 
 /** All problems as one error message, one line each. */

@@ -5,7 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { chapterId, chapterPath, inReadingOrder, readSource } from '../article/chapters.ts';
+import {
+  chapterId,
+  chapterPath,
+  inReadingOrder,
+  readSource,
+  type ChapterSource,
+} from '../article/chapters.ts';
+import { chapterFidelityProblems } from '../article/fidelity.ts';
 import { parseChapter, type ChapterOutline } from '../article/outline.ts';
 import { readingMinutes } from '../article/reading-time.ts';
 import type { SourceArticle } from '../article/source.ts';
@@ -16,6 +23,8 @@ export type Chapter = CollectionEntry<'chapters'> & {
   /** From the frontmatter, as the article model's functions take them. */
   title: string;
   order: number;
+  /** Whose words the prose is: the article's, or the editors' own (frontmatter `source`). */
+  source: ChapterSource;
   outline: ChapterOutline;
   minutes: number;
 };
@@ -40,11 +49,20 @@ async function loadChapters(): Promise<Chapter[]> {
       ...entry,
       title: entry.data.title,
       order: entry.data.order,
+      source: entry.data.source,
       outline,
       minutes: readingMinutes(outline),
     };
   });
   assertContiguousOrder(chapters.map((c) => ({ file: c.outline.file, order: c.order })));
+  // The article both ways: every sentence once, unchanged, and no other prose outside a marked
+  // passage. A build refuses to publish otherwise; the dev server shows the page and warns.
+  const problems = chapterFidelityProblems(getSource(), chapters);
+  if (problems.length > 0) {
+    const message = `${problems.length} problem(s) with the article’s words in the chapters:\n${problems.map((p) => `  - ${p}`).join('\n')}`;
+    if (import.meta.env.DEV) console.warn(message);
+    else throw new Error(message);
+  }
   return inReadingOrder(chapters);
 }
 

@@ -362,6 +362,10 @@ class SearchView {
       );
     return element('li', { class: 'search-result' }, [
       element('a', { href: data.url, class: 'search-result__link' }, [title]),
+      // A chapter of the editors' own text says so (its page sets `data-pagefind-meta="source"`).
+      ...(data.meta['source']
+        ? [element('p', { class: 'search-result__source' }, [data.meta['source']])]
+        : []),
       element('p', { class: 'search-result__excerpt' }, excerpt(data.excerpt)),
       ...(sections.length ? [element('ul', { class: 'search-result__sections' }, sections)] : []),
     ]);

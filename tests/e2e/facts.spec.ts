@@ -18,7 +18,7 @@ async function sectionText(page: Page, id: string): Promise<string> {
       node && !/^H[23]$/.test(node.tagName);
       node = node.nextElementSibling
     ) {
-      if (node.matches('figure.diagram')) continue;
+      if (node.matches('figure.diagram, figure.place-map')) continue;
       text += `\n${node.textContent}`;
     }
     return text;

@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
+import { DOMParser } from 'linkedom';
 
 interface SiteFixtures {
   /** Absolute URL of a path inside the served site, e.g. `site('chapters/energy/')`. */
@@ -57,4 +59,26 @@ function toServed(publicUrl: string, site: (path?: string) => string): string {
   const served = new URL(site());
   const url = new URL(publicUrl);
   return new URL(url.pathname + url.search, served.origin).href;
+}
+
+/** The `<loc>` URLs of a sitemap (or sitemap index) file. */
+function sitemapLocations(xml: string): string[] {
+  const document = new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
+  return [...document.querySelectorAll('loc')].map((loc) => (loc.textContent ?? '').trim());
+}
+
+/**
+ * Every page of the built sitemap (`dist/`), as paths relative to the site's root (`''`,
+ * `chapters/energy/`…), read when the tests are collected so each page gets tests of its own. Both
+ * builds have the same pages; `site(path)` turns a path into the served URL of either.
+ */
+export function sitemapPaths(dist = 'dist'): string[] {
+  const index = `${dist}/sitemap-index.xml`;
+  if (!existsSync(index))
+    throw new Error(`${index} not found: run \`npm run build && npm run build:subpath\` first.`);
+  return sitemapLocations(readFileSync(index, 'utf8'))
+    .flatMap((sitemap) =>
+      sitemapLocations(readFileSync(`${dist}/${new URL(sitemap).pathname.slice(1)}`, 'utf8')),
+    )
+    .map((loc) => new URL(loc).pathname.slice(1));
 }

@@ -1,4 +1,4 @@
-import { serveWithNginx } from '../support/nginx.ts';
+import { serveWithNginx } from '../../scripts/lib/nginx.ts';
 
 /**
  * Serves both builds with nginx for the whole run: `dist/` at the root and `dist-subpath/` under

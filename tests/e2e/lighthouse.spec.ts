@@ -1,4 +1,4 @@
-import { runLighthouse } from '../support/lighthouse.ts';
+import { runLighthouse } from '../../scripts/lib/lighthouse.ts';
 import { test, expect } from './fixtures.ts';
 
 // Performance depends on the machine's load, so `npm run bench` reports it; the rest is enforced.

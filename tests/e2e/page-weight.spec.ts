@@ -1,17 +1,12 @@
 import { PAGE_BUDGETS, pageKind, type Budget } from '../page-budgets.ts';
-import { measurePageWeight } from '../support/page-weight.ts';
-import { test, expect, sitemapUrls } from './fixtures.ts';
+import { measurePageWeight } from '../../scripts/lib/page-weight.ts';
+import { test, expect, sitemapPaths } from './fixtures.ts';
 
-test('every page stays within its first-view byte budget', async ({
-  browser,
-  page,
-  site,
-}, testInfo) => {
-  test.skip(testInfo.project.name === 'subpath', 'the same bytes are measured at the root');
-  test.setTimeout(120_000);
-  const base = new URL(site()).pathname;
-  const overruns: string[] = [];
-  for (const url of await sitemapUrls(page, site)) {
+for (const path of sitemapPaths()) {
+  test(`/${path} stays within its first-view byte budget`, async ({ browser, site }, testInfo) => {
+    test.skip(testInfo.project.name === 'subpath', 'the same bytes are measured at the root');
+    const base = new URL(site()).pathname;
+    const url = site(path);
     const weight = await measurePageWeight(browser, url, new URL(url).pathname);
     const kind = pageKind(weight.path, base);
     const budget = PAGE_BUDGETS[kind];
@@ -22,12 +17,12 @@ test('every page stays within its first-view byte budget', async ({
       font: weight.byKind.font.gzip,
       total: weight.total.gzip,
     };
-    for (const resource of Object.keys(budget) as (keyof Budget)[]) {
-      if (measured[resource] > budget[resource])
-        overruns.push(
+    const overruns = (Object.keys(budget) as (keyof Budget)[])
+      .filter((resource) => measured[resource] > budget[resource])
+      .map(
+        (resource) =>
           `${weight.path}: ${resource} ${measured[resource]} B gzip > ${kind} budget ${budget[resource]} B`,
-        );
-    }
-  }
-  expect(overruns).toEqual([]);
-});
+      );
+    expect(overruns).toEqual([]);
+  });
+}

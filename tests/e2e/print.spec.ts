@@ -3,11 +3,16 @@ import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { readArticle } from '../../src/article/chapters.ts';
 import { normalise } from '../../src/article/text.ts';
+import { PAPER, mmToCssPx, printPageMarginsMm } from '../support/print-page.ts';
 
 /** Chapter slugs in reading order, from content/chapters/ through the article model. */
 const CHAPTER_SLUGS = readArticle().chapters.map((chapter) => chapter.id);
-// The page area of A4 with the print stylesheet's margins (210 × 297 mm less 2 × 17 and 18 + 20 mm), in CSS px.
-const PRINTABLE = { width: Math.floor((176 * 96) / 25.4), height: Math.floor((259 * 96) / 25.4) };
+// The page area of A4 inside the print stylesheet's margins, in CSS px.
+const MARGINS = printPageMarginsMm();
+const PRINTABLE = {
+  width: Math.floor(mmToCssPx(PAPER.a4.width - MARGINS.left - MARGINS.right)),
+  height: Math.floor(mmToCssPx(PAPER.a4.height - MARGINS.top - MARGINS.bottom)),
+};
 
 /** Adds a figure far wider and taller than any page, a wide bitmap, a folded section and an outside link. */
 async function addOversizedContent(page: Page): Promise<void> {

@@ -164,6 +164,8 @@ test('each known name leads first to its chapter, with a section link that exist
   site,
   problems,
 }) => {
+  // Opens each section's page in a browser tab of its own: slow on a busy machine.
+  test.setTimeout(90_000);
   await page.goto(site('chapters/history/'));
   const dialog = await openWithSlash(page);
   for (const [query, slug] of EXPECTED_FIRST) {

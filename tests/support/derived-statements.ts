@@ -81,49 +81,55 @@ export interface ChapterStatements {
   strayClaimLines: number[];
 }
 
+/** The article's chapters (an editors' chapter is the editors' own text and rests on no sentence). */
 export function chapterStatements(): ChapterStatements[] {
-  return readArticle().chapters.map(({ outline, data }) => {
-    const { file } = outline;
-    const frontmatter = outline.frontmatter!;
-    const at = yamlPositions(file, frontmatter.yaml);
-    const line = (path: (string | number)[]) => frontmatter.line - 1 + (at.lineOf(path) ?? 1);
-    const result: ChapterStatements = {
-      file,
-      frontmatter: (['summary', 'period'] as const).map((key) => ({
-        text: data[key],
+  return readArticle()
+    .chapters.filter(({ data }) => data.source === 'article')
+    .map(({ outline, data }) => {
+      const { file } = outline;
+      const frontmatter = outline.frontmatter!;
+      const at = yamlPositions(file, frontmatter.yaml);
+      const line = (path: (string | number)[]) => frontmatter.line - 1 + (at.lineOf(path) ?? 1);
+      const result: ChapterStatements = {
         file,
-        line: line([key]),
-        what: `the ${key} of the chapter`,
-        sources: data.sources[key].map((text, i) => ({ text, line: line(['sources', key, i]) })),
-      })),
-      diagrams: [],
-      diagramProblems: [],
-      claims: outline.sections.flatMap((section) =>
-        section.blocks.flatMap((block) =>
-          block.sentences.flatMap((sentence) =>
-            sentence.claims.map((claim) => ({
-              status: claim.status ?? '',
-              by: claim.by,
-              sentence: sentence.text,
-              file,
-              line: claim.line,
-            })),
+        frontmatter: (['summary', 'period'] as const).map((key) => ({
+          text: data[key],
+          file,
+          line: line([key]),
+          what: `the ${key} of the chapter`,
+          sources: (data.sources?.[key] ?? []).map((text, i) => ({
+            text,
+            line: line(['sources', key, i]),
+          })),
+        })),
+        diagrams: [],
+        diagramProblems: [],
+        claims: outline.sections.flatMap((section) =>
+          section.blocks.flatMap((block) =>
+            block.sentences.flatMap((sentence) =>
+              sentence.claims.map((claim) => ({
+                status: claim.status ?? '',
+                by: claim.by,
+                sentence: sentence.text,
+                file,
+                line: claim.line,
+              })),
+            ),
           ),
         ),
-      ),
-      strayClaimLines: outline.strayClaims.map((c) => c.line),
-    };
-    const visit = (node: MdastNode): void => {
-      if (node.type === 'code' && node.lang === 'mermaid') {
-        const fence = mermaidStatements(node.value, file, node.position?.start.line ?? 0);
-        result.diagrams.push(...fence.statements);
-        result.diagramProblems.push(...fence.problems);
-      }
-      if ('children' in node) for (const child of node.children as MdastNode[]) visit(child);
-    };
-    visit(mdxToMdast(read(file)));
-    return result;
-  });
+        strayClaimLines: outline.strayClaims.map((c) => c.line),
+      };
+      const visit = (node: MdastNode): void => {
+        if (node.type === 'code' && node.lang === 'mermaid') {
+          const fence = mermaidStatements(node.value, file, node.position?.start.line ?? 0);
+          result.diagrams.push(...fence.statements);
+          result.diagramProblems.push(...fence.problems);
+        }
+        if ('children' in node) for (const child of node.children as MdastNode[]) visit(child);
+      };
+      visit(mdxToMdast(read(file)));
+      return result;
+    });
 }
 
 /** The standfirst and the description of src/site.config.ts, with their `sources` lists. */

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readArticle, textInReadingOrder } from '../../src/article/chapters.ts';
 import { countWords } from '../../src/article/text.ts';
+import { mmToPt, printPageMarginsMm } from './print-page.ts';
 
 const { source, chapters } = readArticle();
 const inSource = new Set(source.sentences.map((s) => s.text));
@@ -37,7 +38,8 @@ export function pdfText(file: string, page?: number): string {
 }
 
 /** The page margins of the print stylesheet (src/styles/print.css `@page`), in points. */
-const MARGIN_PT = { top: (18 * 72) / 25.4, bottom: (20 * 72) / 25.4 };
+const MARGIN_MM = printPageMarginsMm();
+const MARGIN_PT = { top: mmToPt(MARGIN_MM.top), bottom: mmToPt(MARGIN_MM.bottom) };
 
 /**
  * The text inside the page area only: running titles and page numbers live in the margin boxes,

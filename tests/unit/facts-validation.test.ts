@@ -18,6 +18,7 @@ import {
 import { parseDataFile, plainEventSchema } from '../../src/facts/files.ts';
 import { buildFacts, formatProblems, type Facts, type FactsInput } from '../../src/facts/graph.ts';
 import { createMentionFinder } from '../../src/facts/mentions.ts';
+import { dateInText } from '../../src/facts/rules.ts';
 
 const date = (text: string, precision: DatePrecision): EventDate => {
   const reading = parseEventDate(text, precision);
@@ -63,6 +64,16 @@ describe('event dates', () => {
     expect(machineReadableDate(date('1999', 'year'))).toBe('1999');
     expect(machineReadableDate(date('1990s', 'decade'))).toBeUndefined();
     expect(machineReadableDate(date('19th century', 'century'))).toBeUndefined();
+  });
+
+  it('finds a decade or a century in a quote as the article writes it', () => {
+    expect(
+      dateInText(date('1990s', 'decade'), 'Throughout the 1990s, Russia armed both sides.'),
+    ).toBe(true);
+    expect(dateInText(date('1990s', 'decade'), 'In 1999 it withdrew.')).toBe(false);
+    expect(dateInText(date('19th century', 'century'), 'in the 19th century and later')).toBe(true);
+    expect(dateInText(date('19th century', 'century'), 'a 19th-century empire')).toBe(true);
+    expect(dateInText(date('19th century', 'century'), 'in the 1990s')).toBe(false);
   });
 
   it('writes each date back as the data file has it', () => {
@@ -195,9 +206,9 @@ describe('finding mentions', () => {
 const ARTICLE = [
   'A Title',
   'The Azerbaijan Airlines Tragedy',
-  'The recent crisis began on 25 December 2024.',
+  'The recent crisis began on 25 December 2025.',
   'Operation Spiderweb — A Shadow War?',
-  'It was alleged. Baku denied involvement.',
+  'It was alleged in June 2025. Baku denied involvement.',
 ].join('\n');
 const CHAPTER = [
   '---',
@@ -208,11 +219,11 @@ const CHAPTER = [
   '',
   '## The Azerbaijan Airlines Tragedy',
   '',
-  'The recent crisis began on 25 December 2024.',
+  'The recent crisis began on 25 December 2025.',
   '',
   '## Operation Spiderweb — A Shadow War?',
   '',
-  'It was alleged. Baku denied involvement. <Claim status="denied" by="Baku" />',
+  'It was alleged in June 2025. Baku denied involvement. <Claim status="denied" by="Baku" />',
 ].join('\n');
 const ACTORS = [
   'azerbaijan:',
@@ -233,16 +244,16 @@ const EVENTS = [
   "  date: '2025-06'",
   '  precision: month',
   '  title: Baku denies it',
-  '  quote: Baku denied involvement.',
+  '  quote: It was alleged in June 2025. Baku denied involvement.',
   '  chapter: incident-chain',
   '  section: operation-spiderweb--a-shadow-war',
   '  actors: [azerbaijan]',
   '',
   'crisis:',
-  "  date: '2024-12-25'",
+  "  date: '2025-12-25'",
   '  precision: day',
   '  title: The crisis begins',
-  '  quote: The recent crisis began on 25 December 2024.',
+  '  quote: The recent crisis began on 25 December 2025.',
   '  chapter: incident-chain',
   '  section: the-azerbaijan-airlines-tragedy',
   '  actors: [azerbaijan, ukraine]',
@@ -290,13 +301,13 @@ describe('the facts graph', () => {
 
   it('links events, actors, sections and labels, events in time order', () => {
     expect(facts.events.map((e) => [e.id, e.dateLabel, e.place.path])).toEqual([
-      ['crisis', '25 December 2024', 'chapters/incident-chain/#the-azerbaijan-airlines-tragedy'],
       ['good-event', 'June 2025', 'chapters/incident-chain/#operation-spiderweb--a-shadow-war'],
+      ['crisis', '25 December 2025', 'chapters/incident-chain/#the-azerbaijan-airlines-tragedy'],
     ]);
     const [azerbaijan, ukraine] = facts.actors;
-    expect(azerbaijan?.events.map((e) => e.id)).toEqual(['crisis', 'good-event']);
+    expect(azerbaijan?.events.map((e) => e.id)).toEqual(['good-event', 'crisis']);
     expect(ukraine?.events.map((e) => e.id)).toEqual(['crisis']);
-    expect(facts.events[0]?.actors).toEqual([azerbaijan, ukraine]);
+    expect(facts.events[1]?.actors).toEqual([azerbaijan, ukraine]);
     expect(
       azerbaijan?.mentions.map((m) => [m.anchor, m.terms.map((t) => `${t.term}×${t.count}`)]),
     ).toEqual([
@@ -315,7 +326,7 @@ describe('the facts graph', () => {
 describe('build-time checks name the file, the line and the entry', () => {
   it('an unknown actor', () => {
     expect(problemsOf(project({ events: withGood('actors', '[azerbaijan, ukrane]') }))).toEqual([
-      'content/events.yaml:9: event "good-event": unknown actor "ukrane"; actors are the ids in content/actors.yaml',
+      'content/events.yaml:9: event "good-event": unknown actor "ukrane"; did you mean "ukraine"?; actors are the ids in content/actors.yaml',
     ]);
   });
 
@@ -335,7 +346,7 @@ describe('build-time checks name the file, the line and the entry', () => {
 
   it('a quote that is not whole sentences word for word, an unknown chapter, a missing section', () => {
     expect(problemsOf(project({ events: withGood('quote', 'Baku denies involvement.') }))).toEqual([
-      'content/events.yaml:6: event "good-event": the quote is not word for word in content/source/article.txt (whole sentences, as the article writes them): "Baku denies involvement."',
+      'content/events.yaml:6: event "good-event": the quote is not word for word in content/source/article.txt (whole sentences, as the article writes them): "Baku denies involvement."; the closest sentence of the article is "Baku denied involvement." (first difference at character 11: s (U+0073) where the article has d (U+0064))',
     ]);
     expect(problemsOf(project({ events: withGood('quote', 'Baku denied') }))[0]).toMatch(
       /^content\/events\.yaml:6: event "good-event": the quote is not word for word/,

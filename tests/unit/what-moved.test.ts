@@ -1,10 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { readArticle, type ArticleChapter } from '../../src/article/chapters.ts';
 import { describeWhatMoved, unplacedProblem, whatMoved } from '../../src/article/moves.ts';
 import type { Section } from '../../src/article/outline.ts';
-import { normalise } from '../../src/article/text.ts';
 
 const { source, chapters } = readArticle();
 const actual = whatMoved(source, chapters);
@@ -187,19 +184,5 @@ describe('a heading moved without its text', () => {
     expect(statement.moves).toContainEqual(
       expect.stringMatching(/^The heading “.*” stands after “.*” in chapter \d+ here\.$/),
     );
-  });
-});
-
-describe('the about page states what moved (needs `npm run build`)', () => {
-  const page = new URL('../../dist/about/index.html', import.meta.url);
-
-  it('says exactly what the content shows', () => {
-    expect(existsSync(page), 'run `npm run build` first').toBe(true);
-    const { document } = parseHTML(readFileSync(page, 'utf8'));
-    const text = normalise(document.querySelector('main')?.textContent ?? '');
-    const statement = describeWhatMoved(actual);
-    for (const sentence of [statement.lead, ...statement.moves, statement.titles])
-      expect(text).toContain(sentence);
-    for (const move of actual.moves) expect(text).toContain(`“${move.heading ?? ''}”`);
   });
 });

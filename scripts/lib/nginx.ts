@@ -4,20 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
 import { basePath } from '../../src/lib/deploy-target.ts';
+import { nginxLocations, readHeaders } from './headers.ts';
+import type { StaticSite } from './static-server.ts';
 
-/** The headers a careful publisher sends; the README shows the same set. */
-export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-};
-
-export interface StaticSite {
-  /** Origin plus base path, ending in a slash. */
-  url: string;
-  stop(): Promise<void>;
-}
+export type { StaticSite };
 
 export const NGINX_BINARY = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 
@@ -35,7 +25,8 @@ async function freePort(): Promise<number> {
 
 /**
  * Serves a built site with a real nginx on a loopback port, the way a plain static host would:
- * `/path/` maps to `/path/index.html`, nothing is rewritten, unknown paths get the site's 404 page.
+ * `/path/` maps to `/path/index.html`, nothing is rewritten, unknown paths get the site's 404 page,
+ * and every response carries the headers of `public/_headers` (as the README's recipe sends them).
  */
 export async function serveWithNginx(distDir: string, sitePath = '/'): Promise<StaticSite> {
   await access(NGINX_BINARY).catch(() => {
@@ -53,9 +44,12 @@ export async function serveWithNginx(distDir: string, sitePath = '/'): Promise<S
     await symlink(resolve(distDir), join(webRoot, base.slice(1, -1)));
   }
   const port = await freePort();
-  const headers = Object.entries(SECURITY_HEADERS)
-    .map(([name, value]) => `add_header ${name} "${value}" always;`)
-    .join('\n      ');
+  const serve = 'try_files $uri $uri/ =404;';
+  // Outside the base path there is no site, only the 404 page.
+  const outside = base === '/' ? '' : `\nlocation / { ${serve} }`;
+  const locations = (nginxLocations(readHeaders(), base, serve) + outside)
+    .split('\n')
+    .join('\n    ');
   const config = `
 worker_processes 1;
 master_process off;
@@ -80,10 +74,7 @@ http {
     root ${webRoot};
     disable_symlinks off;
     error_page 404 ${base}404.html;
-    location / {
-      try_files $uri $uri/ =404;
-      ${headers}
-    }
+    ${locations}
   }
 }
 `;

@@ -1,12 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate, formatterFactory } from 'html-validate';
 import { describe, expect, it } from 'vitest';
+import { distFiles } from '../../scripts/lib/dist-files.ts';
 
 const DIST = 'dist';
-const pages = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
-  .filter((file) => file.endsWith('.html'))
-  .sort();
+const pages = distFiles(DIST, '.html');
 
 const validator = new HtmlValidate({
   extends: ['html-validate:recommended'],

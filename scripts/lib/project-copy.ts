@@ -8,6 +8,8 @@ const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 const SKIP = new Set([
   'node_modules',
   'dist',
+  'dist-subpath',
+  'playwright-report',
   '.astro',
   '.git',
   'test-results',
@@ -26,15 +28,30 @@ export function copyProject(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Runs `astro build` in a project folder with the project's own Node; returns its exit code and output. */
+/**
+ * The environment without what a test runner sets for its own Vite (Vitest puts BASE_URL, MODE,
+ * DEV, PROD, SSR and NODE_ENV=test into process.env): inherited, they would change the build.
+ */
+function cleanEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const runnerOwn = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']);
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => !runnerOwn.has(name) && !name.startsWith('VITEST')),
+  );
+}
+
+/**
+ * Runs `astro build` (plus `args`, e.g. `--outDir`) in a project folder with the project's own
+ * Node; returns its exit code and output.
+ */
 export function buildProject(
   dir: string,
   env: NodeJS.ProcessEnv = {},
+  args: readonly string[] = [],
 ): { status: number | null; output: string } {
   const astro = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
-  const result = spawnSync(process.execPath, [astro, 'build'], {
+  const result = spawnSync(process.execPath, [astro, 'build', ...args], {
     cwd: dir,
-    env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...cleanEnvironment(process.env), ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
     encoding: 'utf8',
     timeout: 240_000,
   });
