@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { deployTarget } from './src/lib/deploy-target.ts';
 import { searchIndex } from './src/search/index-integration.ts';
 import { diagrams } from './src/diagrams/index.ts';
+import { faithfulLayer } from './src/facts/integration.ts';
 import { basePathLinks } from './src/plugins/base-path-links.ts';
 import { printPdfs } from './src/print/pdf-build.ts';
 import { pdfFormatFrom } from './src/print/pdf-documents.ts';
@@ -32,6 +33,7 @@ export default defineConfig({
   },
   // Order matters at the end of the build: the search index, then the opt-in PDFs (PDF=a4|letter).
   integrations: [
+    faithfulLayer(),
     diagrams(),
     mdx(),
     sitemap(),

@@ -1,7 +1,8 @@
 /**
  * `npm run check:content`: the editor's fast loop. Checks what the build checks about the content,
  * without building or opening a browser: the chapters' frontmatter and the data files against their
- * schemas, the facts (references, quotes, dates, order, names), the article both ways (every
+ * schemas, the facts (references, quotes, dates, order, names), the derived statements (sources,
+ * hedges, dates: src/facts/faithfulness.ts), the article both ways (every
  * sentence once, unchanged; no other prose outside a marked passage) and that every diagram's
  * Mermaid source parses. Prints every problem with its file and line; exits 1 if there is any.
  */
@@ -9,6 +10,8 @@ import { parseHTML } from 'linkedom';
 import { isEditorsChapter, readArticle } from '../src/article/chapters.ts';
 import { chapterFidelityProblems } from '../src/article/fidelity.ts';
 import { readFactsInput } from '../src/facts/files.ts';
+import { derivedStatementProblems } from '../src/facts/derived-statements.ts';
+import { formatProblem } from '../src/facts/faithfulness.ts';
 import { buildFacts } from '../src/facts/graph.ts';
 
 const started = performance.now();
@@ -59,6 +62,10 @@ await stage('facts (actors, events, claim labels)', () => {
   const result = buildFacts(reading.input);
   return result.ok ? [] : result.problems;
 });
+
+await stage('derived statements (sources, hedges, dates)', () =>
+  derivedStatementProblems(root).map(formatProblem),
+);
 
 await stage('the article both ways', () =>
   article ? chapterFidelityProblems(article.source, article.chapters) : ['chapters not read'],

@@ -485,7 +485,17 @@ export function eventProblems(event: EventEntry, sentences: readonly string[]): 
       ...claimProblems({ ...status, status: status.label, file: event.file }, sentences),
     );
   }
-  const title: DerivedStatement = {
+  problems.push(...eventTitleProblems(event, sentences));
+  return problems;
+}
+
+/**
+ * The title against the quote and the labels' sentences (the build's facts check the quote and
+ * the labels themselves): no hedge dropped, no date the sentences do not carry.
+ */
+export function eventTitleProblems(event: EventEntry, sentences: readonly string[]): Problem[] {
+  const quoted = quoteSentences(event.quote, sentences);
+  return contentProblems({
     text: event.title,
     file: event.file,
     line: event.titleLine,
@@ -494,10 +504,7 @@ export function eventProblems(event: EventEntry, sentences: readonly string[]): 
       ...('sentences' in quoted ? quoted.sentences : []),
       ...event.status.map((s) => s.sentence),
     ],
-  };
-  // The quote and the labels' sentences were checked above; the title against them here.
-  problems.push(...contentProblems(title));
-  return problems;
+  });
 }
 
 // --- Diagrams --------------------------------------------------------------------------------

@@ -1,46 +1,50 @@
 /**
  * Every statement the site derives from the article, read from the content files with their
- * lines, for the faithfulness checks (src/facts/faithfulness.ts): actor descriptions, event titles
+ * lines, for the faithfulness checks (faithfulness.ts), which the build and `npm run check:content`
+ * run through `derivedStatementProblems`: actor descriptions, event titles
  * and quotes, chapter summaries and periods, every Mermaid diagram, the claim labels, and the
  * standfirst and description in src/site.config.ts. The article and the chapters come from the
  * article model (src/article/), the data files through the facts' own schemas and YAML positions,
  * the diagrams from Sätteri's mdast, the site config from the TypeScript parser.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { mdxToMdast, type MdastNode } from 'satteri';
 import ts from 'typescript';
-import { readArticle, readSource } from '../../src/article/chapters.ts';
-import { ACTORS_FILE } from '../../src/facts/actor.ts';
-import { EVENTS_FILE } from '../../src/facts/event.ts';
-import { readFactsInput } from '../../src/facts/files.ts';
-import { yamlPositions } from '../../src/facts/yaml-positions.ts';
+import { readArticle, readSource } from '../article/chapters.ts';
+import { ACTORS_FILE } from './actor.ts';
+import { EVENTS_FILE } from './event.ts';
+import { readFactsInput } from './files.ts';
+import { yamlPositions } from './yaml-positions.ts';
 import {
+  eventTitleProblems,
   mermaidStatements,
+  statementProblems,
   type ClaimLabel,
   type DerivedStatement,
   type EventEntry,
   type Problem,
-} from '../../src/facts/faithfulness.ts';
+} from './faithfulness.ts';
 
 export const SITE_CONFIG_FILE = 'src/site.config.ts';
 
-const read = (file: string) => readFileSync(file, 'utf8');
+const read = (root: string, file: string) => readFileSync(join(root, file), 'utf8');
 
 /** The article's title, headings, sentences and list items, in the article's own order. */
-export function articleSentences(): string[] {
-  return readSource().sentences.map((s) => s.text);
+export function articleSentences(root = process.cwd()): string[] {
+  return readSource(root).sentences.map((s) => s.text);
 }
 
-function factsInput() {
-  const reading = readFactsInput();
+function factsInput(root: string) {
+  const reading = readFactsInput(root);
   if (!reading.ok) throw new Error(reading.problems.join('\n'));
   return reading.input;
 }
 
-export function actorStatements(): DerivedStatement[] {
-  const at = yamlPositions(ACTORS_FILE, read(ACTORS_FILE));
+export function actorStatements(root = process.cwd()): DerivedStatement[] {
+  const at = yamlPositions(ACTORS_FILE, read(root, ACTORS_FILE));
   const line = (path: (string | number)[]) => at.lineOf(path) ?? 1;
-  return factsInput().actors.entries.map(({ id, data }) => ({
+  return factsInput(root).actors.entries.map(({ id, data }) => ({
     text: data.description,
     file: ACTORS_FILE,
     line: line([id, 'description']),
@@ -49,10 +53,10 @@ export function actorStatements(): DerivedStatement[] {
   }));
 }
 
-export function eventEntries(): EventEntry[] {
-  const at = yamlPositions(EVENTS_FILE, read(EVENTS_FILE));
+export function eventEntries(root = process.cwd()): EventEntry[] {
+  const at = yamlPositions(EVENTS_FILE, read(root, EVENTS_FILE));
   const line = (path: (string | number)[]) => at.lineOf(path) ?? 1;
-  return factsInput().events.entries.map(({ id, data }) => ({
+  return factsInput(root).events.entries.map(({ id, data }) => ({
     id,
     file: EVENTS_FILE,
     title: data.title,
@@ -82,8 +86,8 @@ export interface ChapterStatements {
 }
 
 /** The article's chapters (an editors' chapter is the editors' own text and rests on no sentence). */
-export function chapterStatements(): ChapterStatements[] {
-  return readArticle()
+export function chapterStatements(root = process.cwd()): ChapterStatements[] {
+  return readArticle(root)
     .chapters.filter(({ data }) => data.source === 'article')
     .map(({ outline, data }) => {
       const { file } = outline;
@@ -127,16 +131,16 @@ export function chapterStatements(): ChapterStatements[] {
         }
         if ('children' in node) for (const child of node.children as MdastNode[]) visit(child);
       };
-      visit(mdxToMdast(read(file)));
+      visit(mdxToMdast(read(root, file)));
       return result;
     });
 }
 
 /** The standfirst and the description of src/site.config.ts, with their `sources` lists. */
-export function siteStatements(): DerivedStatement[] {
+export function siteStatements(root = process.cwd()): DerivedStatement[] {
   const source = ts.createSourceFile(
     SITE_CONFIG_FILE,
-    read(SITE_CONFIG_FILE),
+    read(root, SITE_CONFIG_FILE),
     ts.ScriptTarget.Latest,
     true,
   );
@@ -174,4 +178,24 @@ export function siteStatements(): DerivedStatement[] {
           : [],
     };
   });
+}
+
+/**
+ * Every problem with the derived layer, each naming its file and line: sources that are not the
+ * article's sentences, dropped hedges and attributions, dates the sources do not carry, and diagram
+ * lines without a source. Event quotes and claim labels are the facts' own checks (graph.ts).
+ */
+export function derivedStatementProblems(root = process.cwd()): Problem[] {
+  const sentences = articleSentences(root);
+  const chapters = chapterStatements(root);
+  const statements = [
+    ...actorStatements(root),
+    ...siteStatements(root),
+    ...chapters.flatMap((c) => [...c.frontmatter, ...c.diagrams]),
+  ];
+  return [
+    ...statements.flatMap((s) => statementProblems(s, sentences)),
+    ...chapters.flatMap((c) => c.diagramProblems),
+    ...eventEntries(root).flatMap((e) => eventTitleProblems(e, sentences)),
+  ];
 }
