@@ -166,14 +166,15 @@ const lines = [
   '',
   '## Scaling: the same build on synthetic chapters',
   '',
-  '| chapters | pages | build s | peak RSS | output | search index |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| chapters | pages | build CPU s | build wall s | peak RSS | output | search index |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...scaling.map((s) =>
     row([
       s.chapters,
       s.pages,
+      s.cpuSeconds === undefined ? 'n/a' : s.cpuSeconds.toFixed(1),
       s.seconds.toFixed(1),
-      s.peakRssMb === undefined ? 'n/a' : `${s.peakRssMb.toFixed(0)} MB`,
+      s.peakRssMb === undefined ? 'n/a' : `${s.peakRssMb.toFixed(0)} MiB`,
       `${s.outputMb.toFixed(1)} MB`,
       `${s.indexMb.toFixed(2)} MB`,
     ]),
