@@ -14,6 +14,7 @@ import {
   bibtex,
   cslJson,
   formatReferences,
+  referenceText,
   ris,
 } from '../../src/share/cite/format.ts';
 import { site } from '../../src/site.config.ts';
@@ -78,13 +79,13 @@ describe('formatted references', () => {
   const [apa, chicago, mla] = formatReferences(chapter);
 
   it('puts the title first in every style', () => {
-    expect(apa!.text).toBe(
+    expect(referenceText(chapter, 'apa')).toBe(
       `Energy and Corridors. (2025, November). ${site.title}. https://example.org/explainer/chapters/energy/`,
     );
-    expect(chicago!.text).toBe(
+    expect(referenceText(chapter, 'chicago')).toBe(
       `“Energy and Corridors.” 2025. ${site.title}. November 2025. https://example.org/explainer/chapters/energy/.`,
     );
-    expect(mla!.text).toBe(
+    expect(referenceText(chapter, 'mla')).toBe(
       `“Energy and Corridors.” ${site.title}, Nov. 2025, https://example.org/explainer/chapters/energy/.`,
     );
     expect(mla!.html).toContain(`<i>${site.title}</i>`);
@@ -127,10 +128,10 @@ describe('formatted references', () => {
   // installed (apt install citation-style-language-styles), the two must agree on our records.
   const official = '/usr/share/citation-style-language/styles';
   it.runIf(existsSync(official))(
-    'agrees with the official Chicago author-date and MLA styles on both records',
+    'agrees with the official APA, Chicago author-date and MLA styles on both records',
     () => {
       const csl = plugins.config.get('@csl');
-      for (const name of ['chicago-author-date', 'modern-language-association']) {
+      for (const name of ['apa', 'chicago-author-date', 'modern-language-association']) {
         if (!csl.styles.has(`official-${name}`))
           csl.styles.add(`official-${name}`, readFileSync(`${official}/${name}.csl`, 'utf8'));
       }
@@ -148,6 +149,7 @@ describe('formatted references', () => {
           });
           return serialize(entry!).trim();
         };
+        expect(ours[0]!.html).toBe(theirs('apa'));
         expect(ours[1]!.html).toBe(theirs('chicago-author-date'));
         expect(ours[2]!.html).toBe(theirs('modern-language-association'));
       }
