@@ -1,4 +1,6 @@
-import type { Element } from 'hast';
+import { parse, walk } from 'css-tree';
+import type { Element, ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { RenderedDiagram } from './service.ts';
 import { MIN_SCALE, PHONE_COLUMN_WIDTH } from './settings.ts';
@@ -28,4 +30,42 @@ export function diagramFigure(diagram: RenderedDiagram): Element {
       ),
     ]),
   ]);
+}
+
+/**
+ * The figure as one HTML string, for the page to take as it is (`set:html`): compiled into each
+ * chapter's module as an element tree instead, every diagram's SVG became thousands of JSX calls
+ * for the bundler to parse and keep, the build's largest cost per chapter. Written the way Astro
+ * writes an element tree (inline styles as `property:value` joined by `;`, empty attributes bare),
+ * so the page is byte for byte what it was.
+ */
+export function figureHtml(diagram: RenderedDiagram): string {
+  return toHtml(astroStyles(diagramFigure(diagram)), { collapseEmptyAttributes: true });
+}
+
+function astroStyles<T extends ElementContent>(node: T): T {
+  if (node.type !== 'element') return node;
+  const style = node.properties['style'];
+  return {
+    ...node,
+    properties:
+      typeof style === 'string'
+        ? { ...node.properties, style: astroStyle(style) }
+        : node.properties,
+    children: node.children.map(astroStyles),
+  };
+}
+
+/** `a: 1; b: 2;` as Astro writes a style it parsed: `a:1;b:2`. */
+function astroStyle(style: string): string {
+  const declarations: string[] = [];
+  walk(parse(style, { context: 'declarationList', parseValue: false }), {
+    visit: 'Declaration',
+    enter(node) {
+      const value = node.value.type === 'Raw' ? node.value.value.trim() : '';
+      if (value)
+        declarations.push(`${node.property}:${value}${node.important ? '!important' : ''}`);
+    },
+  });
+  return declarations.join(';');
 }

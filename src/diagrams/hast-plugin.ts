@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HastPluginDefinition } from 'satteri';
-import { diagramFigure } from './figure.ts';
+import { figureHtml } from './figure.ts';
 import type { DiagramFence, DiagramService, RenderedDiagram } from './service.ts';
 import { DIAGRAM_LANG } from './settings.ts';
 
@@ -17,7 +17,8 @@ export interface DiagramsHastPluginOptions {
 
 /**
  * Sätteri hast plugin (Markdown and MDX alike): the one place fences are found. Each ```mermaid
- * fence becomes its figure; the fences of a document are rendered (or read from the cache) at once.
+ * fence becomes its figure, as one piece of HTML (see `figureHtml`); the fences of a document are
+ * rendered (or read from the cache) at once.
  */
 export function diagramsHastPlugin({
   service,
@@ -43,7 +44,16 @@ export function diagramsHastPlugin({
         };
         const diagram = await service.diagramFor(fence);
         onDiagram?.(diagram, fence);
-        return diagramFigure(diagram);
+        const html = figureHtml(diagram);
+        // MDX compiles to JSX, which has no raw HTML node: there the figure is Astro's
+        // <Fragment set:html="…" />, one string in the chapter's module.
+        if (ctx.sourceFormat === 'markdown') return { type: 'raw', value: html };
+        return {
+          type: 'mdxJsxFlowElement',
+          name: 'Fragment',
+          attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }],
+          children: [],
+        };
       },
     },
   };

@@ -208,10 +208,11 @@ describe('the hast plugin', () => {
     expect(html).toContain('not a diagram');
   });
 
-  test('works in MDX as well', async () => {
+  test("works in MDX as well, the figure as one HTML string (Astro's <Fragment set:html>)", async () => {
     const plugin = diagramsHastPlugin({ service: warmService('plugin-mdx'), root: scratch });
     const { code } = await mdxToJs(mdx, { hastPlugins: [plugin], fileURL });
-    expect(code).toContain('"diagram__svg"');
+    expect(code).toContain('_jsx(Fragment, { "set:html": "<figure class=\\"diagram\\">');
+    expect(code).toContain('class=\\"diagram__svg\\"');
     expect(code).not.toContain('language-mermaid');
   });
 });
