@@ -11,7 +11,7 @@ import * as pagefind from 'pagefind';
 import { ACTORS_FILE, actorSchema } from '../facts/actor.ts';
 import { readDataFile } from '../facts/files.ts';
 import { foldingTable, type ActorNames } from './query.ts';
-import { indexableHtml } from './indexed-html.ts';
+import { indexedPage } from './indexed-html.ts';
 import { htmlFiles, writeVocabulary } from './vocabulary.ts';
 
 /** The part of Pagefind's Node API the index build uses; tests pass a stand-in. */
@@ -20,6 +20,8 @@ export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
 export interface SearchIndexResult {
   pageCount: number;
   outputPath: string;
+  /** What Pagefind indexed of each page that marks a body, in file order: the vocabulary's input. */
+  texts: string[];
 }
 
 /** Where the bundle goes inside the built site; the client loads it from `${BASE_URL}pagefind/`. */
@@ -35,7 +37,7 @@ function failOn(step: string, siteDir: string, errors: string[]): void {
 
 /**
  * Indexes the built HTML in `siteDir` and writes the Pagefind bundle to `siteDir/pagefind/`. Each
- * page is handed to Pagefind as `indexableHtml` makes it (words split at closed-up dashes), under
+ * page is parsed once and handed to Pagefind as `indexableHtml` makes it (words split at closed-up dashes), under
  * its path in the site, so its URL is the one `addDirectory` would give it. Pages opt in with
  * `data-pagefind-body`; an index without any means the markup lost it, so that fails too.
  */
@@ -53,18 +55,18 @@ export async function buildSearchIndex(
     if (files.length === 0) {
       throw new Error(`Search index: no HTML pages found in ${siteDir}; was the site built?`);
     }
+    const texts: string[] = [];
     for (const file of files) {
       const sourcePath = relative(siteDir, file);
-      const added = await index.addHTMLFile({
-        sourcePath,
-        content: indexableHtml(await readFile(file, 'utf8')),
-      });
+      const page = indexedPage(await readFile(file, 'utf8'));
+      if (page.text !== undefined) texts.push(page.text);
+      const added = await index.addHTMLFile({ sourcePath, content: page.indexable });
       failOn(`reading ${sourcePath}`, siteDir, added.errors);
     }
 
     const written = await index.writeFiles({ outputPath: join(siteDir, BUNDLE_DIR) });
     failOn('writing the bundle', siteDir, written.errors);
-    return { pageCount: files.length, outputPath: written.outputPath };
+    return { pageCount: files.length, outputPath: written.outputPath, texts };
   } finally {
     await api.close();
   }
@@ -110,9 +112,9 @@ export function searchIndex(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const siteDir = fileURLToPath(dir);
-        const { pageCount, outputPath } = await buildSearchIndex(siteDir);
+        const { pageCount, outputPath, texts } = await buildSearchIndex(siteDir);
         logger.info(`indexed ${pageCount} HTML files into ${outputPath}`);
-        const vocabulary = await writeVocabulary(siteDir, root);
+        const vocabulary = await writeVocabulary(siteDir, root, texts);
         logger.info(
           `wrote ${vocabulary.words} words and ${vocabulary.alternatives} other spellings to ${vocabulary.path}`,
         );

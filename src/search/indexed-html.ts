@@ -46,16 +46,36 @@ function visitIndexedText(root: Node, visit: (text: TextNode) => void, blockEnd?
   return marked;
 }
 
-/** The text Pagefind indexes from one page, or undefined when the page has no marked body. */
-export function indexedText(html: string): string | undefined {
+/**
+ * One page, parsed once, as the search build needs it: `indexable`, the HTML Pagefind is given
+ * (see `indexableHtml`), and `text`, what Pagefind indexes of it (see `indexedText`).
+ */
+export function indexedPage(html: string): { indexable: string; text: string | undefined } {
+  const document = parse(html);
   const parts: string[] = [];
+  let changed = false;
   const marked = visitIndexedText(
-    parse(html),
-    (text) => parts.push(text.value),
+    document,
+    (text) => {
+      parts.push(text.value);
+      const split = text.value.replace(CLOSED_DASH, `$1${INDEX_WORD_BREAK}`);
+      if (split !== text.value) {
+        text.value = split;
+        changed = true;
+      }
+    },
     // An element's end ends a word, as it does for Pagefind.
     () => parts.push(' '),
   );
-  return marked ? parts.join('') : undefined;
+  return {
+    indexable: changed ? serialize(document) : html,
+    text: marked ? parts.join('') : undefined,
+  };
+}
+
+/** The text Pagefind indexes from one page, or undefined when the page has no marked body. */
+export function indexedText(html: string): string | undefined {
+  return indexedPage(html).text;
 }
 
 /** A dash between two letters, with no space: "tightrope—carefully", "Armenia–Azerbaijan". */
@@ -68,14 +88,5 @@ const CLOSED_DASH = /(?<=\p{L})([–—])(?=\p{L})/gu;
  * page served to readers is not changed, and the interface takes the space out of what it shows.
  */
 export function indexableHtml(html: string): string {
-  const document = parse(html);
-  let changed = false;
-  visitIndexedText(document, (text) => {
-    const split = text.value.replace(CLOSED_DASH, `$1${INDEX_WORD_BREAK}`);
-    if (split !== text.value) {
-      text.value = split;
-      changed = true;
-    }
-  });
-  return changed ? serialize(document) : html;
+  return indexedPage(html).indexable;
 }

@@ -176,17 +176,20 @@ export async function htmlFiles(dir: string): Promise<string[]> {
 
 /**
  * Builds the vocabulary from the built site in `siteDir` and writes it there; returns its size.
- * content/spellings.yaml is read from the project `root`.
+ * content/spellings.yaml is read from the project `root`. `indexed` is the pages' indexed text when
+ * the search index build has it already (one parse per page); otherwise the pages are read here.
  */
 export async function writeVocabulary(
   siteDir: string,
   root = process.cwd(),
+  indexed?: readonly string[],
 ): Promise<{ words: number; alternatives: number; path: string }> {
-  const texts: string[] = [];
-  for (const path of await htmlFiles(siteDir)) {
-    const text = indexedText(await readFile(path, 'utf8'));
-    if (text !== undefined) texts.push(text);
-  }
+  const texts: string[] = indexed ? [...indexed] : [];
+  if (!indexed)
+    for (const path of await htmlFiles(siteDir)) {
+      const text = indexedText(await readFile(path, 'utf8'));
+      if (text !== undefined) texts.push(text);
+    }
   if (texts.length === 0)
     throw new Error(`Search vocabulary: no page in ${siteDir} marks a data-pagefind-body`);
   const spellings = readSpellings(await readFile(join(root, SPELLINGS_FILE), 'utf8'));
