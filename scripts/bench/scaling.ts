@@ -6,14 +6,21 @@ import { parseDocument } from 'yaml';
 import { distBytes, distFiles } from '../lib/dist-files.ts';
 import { copyProject } from '../lib/project-copy.ts';
 
-export interface ScalingRun {
-  chapters: number;
+export interface BuildMeasure {
   /** Wall time of the build. */
   seconds: number;
   /** CPU time (user + system) of the build and the processes it waited for, from GNU time. */
   cpuSeconds: number | undefined;
   /** Largest resident set of any process of the build, from GNU time; undefined without it. */
   peakRssMb: number | undefined;
+}
+
+export interface ScalingRun {
+  chapters: number;
+  /** The first build of the grown site: every synthetic chapter's social card is drawn. */
+  cold: BuildMeasure;
+  /** The same site built again: the cards come from the cache the first build wrote. */
+  warm: BuildMeasure;
   outputMb: number;
   indexMb: number;
   pages: number;
@@ -47,12 +54,14 @@ function placedMaps(mdx: string): { id: string; start: number; end: number }[] {
       node.position
     ) {
       const id = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
-      if (id && typeof id.value === 'string')
-        found.push({
-          id: id.value,
-          start: node.position.start.offset,
-          end: node.position.end.offset,
-        });
+      const { start, end } = node.position;
+      if (
+        id &&
+        typeof id.value === 'string' &&
+        start.offset !== undefined &&
+        end.offset !== undefined
+      )
+        found.push({ id: id.value, start: start.offset, end: end.offset });
     }
     if ('children' in node) for (const child of node.children as MdastNode[]) visit(child);
   };
@@ -95,40 +104,49 @@ export function addSyntheticChapters(projectDir: string, total: number): void {
   writeFileSync(mapsFile, maps.toString());
 }
 
+function timedBuild(dir: string, total: number): BuildMeasure {
+  const astro = ['node_modules/astro/bin/astro.mjs', 'build'];
+  const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+  const started = performance.now();
+  const result = timeBinary
+    ? spawnSync(timeBinary, ['-v', process.execPath, ...astro], {
+        cwd: dir,
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      })
+    : spawnSync(process.execPath, astro, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0)
+    throw new Error(`build of ${total} chapters failed:\n${result.stderr.slice(-3000)}`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1];
+  const user = /User time \(seconds\): ([\d.]+)/.exec(result.stderr)?.[1];
+  const system = /System time \(seconds\): ([\d.]+)/.exec(result.stderr)?.[1];
+  return {
+    seconds,
+    cpuSeconds: user && system ? Number(user) + Number(system) : undefined,
+    peakRssMb: rss ? Number(rss) / 1024 : undefined,
+  };
+}
+
+/**
+ * Grows a copy of the project to `total` chapters and builds it twice: cold (each new chapter's
+ * social card drawn in Chromium, as a real site's first build of new chapters) and warm (the cards
+ * from the cache; what a rebuild after an edit costs).
+ */
 export function scalingRun(total: number): ScalingRun {
   const project = copyProject();
   try {
     addSyntheticChapters(project.dir, total);
-    const astro = ['node_modules/astro/bin/astro.mjs', 'build'];
-    const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-    const started = performance.now();
-    const result = timeBinary
-      ? spawnSync(timeBinary, ['-v', process.execPath, ...astro], {
-          cwd: project.dir,
-          encoding: 'utf8',
-          maxBuffer: 1 << 28,
-        })
-      : spawnSync(process.execPath, astro, {
-          cwd: project.dir,
-          encoding: 'utf8',
-          maxBuffer: 1 << 28,
-        });
-    const seconds = (performance.now() - started) / 1000;
-    if (result.status !== 0)
-      throw new Error(`build of ${total} chapters failed:\n${result.stderr.slice(-3000)}`);
-    const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1];
-    const user = /User time \(seconds\): ([\d.]+)/.exec(result.stderr)?.[1];
-    const system = /System time \(seconds\): ([\d.]+)/.exec(result.stderr)?.[1];
+    const cold = timedBuild(project.dir, total);
+    const warm = timedBuild(project.dir, total);
     const dist = join(project.dir, 'dist');
-    const pages = distFiles(dist, '.html').length;
     return {
       chapters: total,
-      seconds,
-      cpuSeconds: user && system ? Number(user) + Number(system) : undefined,
-      peakRssMb: rss ? Number(rss) / 1024 : undefined,
+      cold,
+      warm,
       outputMb: distBytes(dist) / 2 ** 20,
       indexMb: distBytes(join(dist, 'pagefind')) / 2 ** 20,
-      pages,
+      pages: distFiles(dist, '.html').length,
     };
   } finally {
     project.remove();
