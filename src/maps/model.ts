@@ -22,7 +22,7 @@ import {
   type PlaceData,
   type StatusData,
 } from './schema.ts';
-import { hedgesIn, statementProblems } from './wording.ts';
+import { droppedHedges, hedgesIn, undatedDates } from '../facts/faithfulness.ts';
 
 export const PLACES_FILE = 'content/places.yaml';
 export const MAPS_FILE = 'content/maps.yaml';
@@ -337,7 +337,7 @@ export function buildPlaceModel(input: PlacesInput): PlacesResult {
           ...plainnessProblems(place, entry.sources, entry.status, entry.claimant, names, where),
         );
         if (entry.note)
-          for (const problem of statementProblems(entry.note, [
+          for (const problem of noteProblems(entry.note, [
             ...entry.sources,
             ...entry.status.map((s) => s.sentence),
           ]))
@@ -473,8 +473,8 @@ function plainnessProblems(
     });
   }
   if (status.length > 0) return [];
-  if (naming.length === 0 || naming.some((s) => hedgesIn(s).length === 0)) return [];
-  const families = [...new Set(naming.flatMap((s) => hedgesIn(s).map((f) => f.name)))];
+  if (naming.length === 0 || naming.some((s) => hedgesIn(s).size === 0)) return [];
+  const families = [...new Set(naming.flatMap((s) => [...hedgesIn(s).keys()]))];
   return [
     `${where}: "${place.id}": every source that names ${place.name} hedges or attributes it (${families.join(', ')}); draw it with a "status" label (alleged, unverified, denied) that its sentence states, or cite a sentence that names it plainly`,
   ];
@@ -513,4 +513,20 @@ function jsxElements(tree: MdastNode, name: string): JsxElement[] {
   };
   visit(tree);
   return found;
+}
+
+/**
+ * Why a note may not rest on its sources, by the faithful layer's own rules: it keeps every hedge or
+ * attribution they carry and states no date they do not.
+ */
+function noteProblems(note: string, sources: readonly string[]): string[] {
+  return [
+    ...droppedHedges(note, sources).map(
+      ({ family, word, sentence }) =>
+        `it drops “${word}” (${family}), which its source says: “${sentence}”`,
+    ),
+    ...undatedDates(note, sources).map(
+      (date) => `it states the date “${date.text}”, which none of its sources carries`,
+    ),
+  ];
 }
