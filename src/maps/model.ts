@@ -5,12 +5,12 @@
  * Astro (see load.ts and files.ts).
  */
 import { mdxToMdast, type MdastNode } from 'satteri';
-import { chapterPath, type ArticleChapter } from '../article/chapters.ts';
+import type { ArticleChapter } from '../article/chapters.ts';
 import type { SourceArticle } from '../article/source.ts';
 import { normalise } from '../article/text.ts';
 import { claimLabelProblem, type ClaimStatus } from '../facts/claim-labels.ts';
 import { parseDataFile } from '../facts/files.ts';
-import type { ChapterPlace } from '../facts/graph.ts';
+import { placeOf, type ChapterPlace } from '../facts/graph.ts';
 import { createMentionFinder, termsOf } from '../facts/mentions.ts';
 import { yamlPositions } from '../facts/yaml-positions.ts';
 import {
@@ -58,17 +58,9 @@ interface ChapterInput {
 
 function chapterInput(chapter: MapChapter): ChapterInput {
   const sections = chapter.outline.sections.map((section) => {
-    const anchor = section.heading?.id;
     const sentences = section.blocks.flatMap((block) => block.sentences.map((s) => s.text));
     return {
-      link: {
-        chapterId: chapter.id,
-        chapterTitle: chapter.title,
-        chapterOrder: chapter.order,
-        anchor,
-        heading: section.heading?.text,
-        path: chapterPath(chapter.id) + (anchor ? `#${anchor}` : ''),
-      },
+      link: placeOf(chapter, section),
       text: [section.heading?.text, ...section.blocks.map((b) => b.text)]
         .filter((t) => t !== undefined)
         .join('\n'),
