@@ -53,6 +53,7 @@ const limit = () => parseFloat(getComputedStyle(title).lineHeight) * 3 + 1;
 while (title.scrollHeight > limit() && size > 44) { size -= 4; title.style.fontSize = size + 'px'; }
 `;
 
+/** The page a card is drawn on: the fonts and stylesheet, and the card itself in its body. */
 export function cardHtml(content: CardContent, fonts: Record<number, string>): string {
   const faces = Object.entries(fonts)
     .map(
@@ -61,6 +62,14 @@ export function cardHtml(content: CardContent, fonts: Record<number, string>): s
         `src:url(data:font/woff2;base64,${data}) format("woff2")}`,
     )
     .join('');
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>${faces}${CARD_CSS}</style></head>` +
+    `<body>${cardBody(content)}</body></html>`
+  );
+}
+
+/** The card's own markup: what changes from one card to the next on the same page. */
+export function cardBody(content: CardContent): string {
   const marks = content.position
     ? `<div class="marks" aria-hidden="true">${Array.from(
         { length: content.position.count },
@@ -68,12 +77,11 @@ export function cardHtml(content: CardContent, fonts: Record<number, string>): s
       ).join('')}</div>`
     : '';
   return (
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>${faces}${CARD_CSS}</style></head>` +
-    `<body><div class="card">` +
+    `<div class="card">` +
     `<p class="header">${escapeHtml(content.header)}</p>` +
     `<p class="kicker">${escapeHtml(content.kicker)}</p>` +
     `<h1 class="title">${escapeHtml(content.title)}</h1>` +
     `<div class="foot"><p class="as-of">${escapeHtml(content.asOf)}</p>${marks}</div>` +
-    `</div></body></html>`
+    `</div>`
   );
 }

@@ -3,7 +3,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../lib/chromium.ts';
 import { CARD_SIZE, type CardContent } from './content.ts';
 import { CardCache, cardCacheKey } from './cache.ts';
-import { CARD_CSS, FIT_SCRIPT, cardFonts, cardHtml } from './design.ts';
+import { CARD_CSS, FIT_SCRIPT, cardBody, cardFonts, cardHtml } from './design.ts';
 
 /** Where rendered cards are kept, from the project root. */
 export const CARD_CACHE_DIR = 'content/.card-cache';
@@ -54,8 +54,16 @@ export async function renderCards(
     }
     try {
       const page = await browser.newPage({ viewport: CARD_SIZE, deviceScaleFactor: 1 });
+      let loaded = false;
       for (const { card, key } of missing) {
-        await page.setContent(cardHtml(card, fonts));
+        // The page, with its embedded fonts, is loaded once; each next card only replaces the
+        // body (decoding the fonts again took as long as drawing the card).
+        if (loaded)
+          await page.evaluate((body) => {
+            document.body.innerHTML = body;
+          }, cardBody(card));
+        else await page.setContent(cardHtml(card, fonts));
+        loaded = true;
         await page.evaluate(() => document.fonts.ready);
         await page.evaluate(FIT_SCRIPT);
         const png = await page.screenshot({ type: 'png' });
