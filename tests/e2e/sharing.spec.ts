@@ -141,10 +141,13 @@ test.describe('section links', () => {
     await page.goto(site('chapters/energy/'));
     const titles = await page.evaluate(async (url) => {
       const pagefind = (await import(url)) as {
+        options: (o: { noWorker: boolean }) => Promise<void>;
         search: (q: string) => Promise<{
           results: { data: () => Promise<{ url: string; sub_results: { title: string }[] }> }[];
         }>;
       };
+      // As the site's search does (src/search/engine.ts): the CSP lets no worker start.
+      await pagefind.options({ noWorker: true });
       const found = await pagefind.search('TANAP');
       const data = await Promise.all(found.results.map((r) => r.data()));
       return data.flatMap((d) => d.sub_results.map((s) => s.title));
