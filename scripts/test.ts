@@ -27,7 +27,7 @@ export const STAGES: readonly Stage[] = [
   { name: 'build', script: 'build', env: { LOCAL_BUILD: '1' } },
   { name: 'build:subpath', script: 'build:subpath' },
   { name: 'check:links', script: 'check:links', needs: ['build', 'build:subpath'] },
-  { name: 'build tests', script: 'test:build', needs: ['build'] },
+  { name: 'build tests', script: 'test:build', needs: ['build', 'build:subpath'] },
   { name: 'fixture tests', script: 'test:fixtures' },
   { name: 'e2e', script: 'test:e2e', needs: ['build', 'build:subpath'] },
 ];
