@@ -12,7 +12,8 @@ const SEASON_END_MONTH = { early: 4, spring: 5, mid: 8, summer: 8, autumn: 11, l
 export type Season = keyof typeof SEASON_END_MONTH;
 const SEASONS = Object.keys(SEASON_END_MONTH) as Season[];
 
-const MONTHS = [
+/** The month names, as the article writes them. */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -25,7 +26,7 @@ const MONTHS = [
   'October',
   'November',
   'December',
-];
+] as const;
 
 /**
  * A date as precise as the article gives it, and no more: each precision has exactly its parts.

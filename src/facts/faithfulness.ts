@@ -16,6 +16,7 @@
  */
 import { closestSentence, firstDifference } from '../article/fidelity.ts';
 import { claimLabelProblem, claimStatusOf, unknownStatusProblem } from './claim-labels.ts';
+import { MONTHS } from './event-dates.ts';
 
 /** A sentence a statement rests on, and the line it is written on when that is not the statement's. */
 export interface SourceRef {
@@ -229,21 +230,6 @@ export const HEDGE_FAMILIES: readonly HedgeFamily[] = [
   { name: 'widely believed', find: words(/\bwidely believed\b/) },
 ];
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
 /**
  * "may", "might" and "could" as modal verbs. "May" is the month, not the verb, when it is written
  * with a capital and stands with a day or a year ("1 May", "May 2025", "May 1") or after a word that
@@ -310,7 +296,7 @@ export interface DateMention {
   to: number;
 }
 
-const MONTH = MONTH_NAMES.join('|');
+const MONTH = MONTHS.join('|');
 const SEASON_MONTHS: Record<string, [number, number]> = {
   early: [1, 4],
   mid: [5, 8],
@@ -370,7 +356,7 @@ const DATE_PATTERNS: readonly {
 ];
 
 function monthNumber(name: string): number {
-  return MONTH_NAMES.indexOf(name as (typeof MONTH_NAMES)[number]) + 1;
+  return MONTHS.indexOf(name as (typeof MONTHS)[number]) + 1;
 }
 
 function single(year: number, month: number, day: number): [number, number] {

@@ -360,7 +360,8 @@ export function buildFacts(input: FactsInput): FactsResult {
   };
 }
 
-function placeOf(chapter: ArticleChapter, section: Section): ChapterPlace {
+/** Where a section of a chapter is: the link a page gives to it. */
+export function placeOf(chapter: ArticleChapter, section: Section): ChapterPlace {
   const anchor = section.heading?.id;
   return {
     chapterId: chapter.id,

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import { derivedStatementProblems } from './derived-statements.ts';
 import { formatProblem } from './faithfulness.ts';
 
@@ -15,10 +16,17 @@ export function faithfulLayer(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
-        const problems = derivedStatementProblems(fileURLToPath(config.root)).map(formatProblem);
-        if (problems.length === 0) return;
-        const report = `${problems.length} derived statement(s) say more or less than the article:\n${problems.join('\n')}`;
-        if (command === 'build') throw new Error(report);
+        let report: string;
+        try {
+          const problems = derivedStatementProblems(fileURLToPath(config.root)).map(formatProblem);
+          if (problems.length === 0) return;
+          report = `${problems.length} derived statement(s) say more or less than the article:\n${problems.join('\n')}`;
+        } catch (error) {
+          // Content that cannot be read at all (a chapter's frontmatter, a data file): its own message.
+          report = error instanceof Error ? error.message : String(error);
+        }
+        // An AstroError prints as a content error, without a stack trace of our code.
+        if (command === 'build') throw new AstroError(report);
         logger.warn(report);
       },
     },

@@ -4,10 +4,9 @@
  * it (afresh on each request in dev, where data changes); bad data fails the build with every
  * problem, each naming its file and line.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import { getChapters, getSource } from '../lib/chapters.ts';
+import { readProjectFile } from '../lib/project-files.ts';
 import { ACTORS_FILE } from './actor.ts';
 import { EVENTS_FILE } from './event.ts';
 import { buildFacts, formatProblems, type Facts } from './graph.ts';
@@ -35,16 +34,4 @@ async function loadFacts(): Promise<Facts> {
   });
   if (!result.ok) throw new Error(formatProblems(result.problems));
   return result.facts;
-}
-
-/** The data files' text, for line numbers; read from the project folder, where `astro build` runs. */
-function readProjectFile(path: string): string {
-  try {
-    return readFileSync(resolve(path), 'utf8');
-  } catch (error) {
-    throw new Error(
-      `${path} could not be read: ${error instanceof Error ? error.message : String(error)}`,
-      { cause: error },
-    );
-  }
 }

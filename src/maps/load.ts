@@ -3,9 +3,8 @@
  * (see model.ts) and renders each map once per build. A build that renders a map or the places page
  * fails on bad data, naming the file and line.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { getChapters, getSource } from '../lib/chapters.ts';
+import { readProjectFile } from '../lib/project-files.ts';
 import { MAPS_FILE, PLACES_FILE, buildPlaceModel, type PlaceModel } from './model.ts';
 import { renderMap, type RenderedMap } from './render.ts';
 
@@ -74,15 +73,4 @@ async function loadPlaces(): Promise<PlaceModel> {
         result.problems.map((p) => `  - ${p}`).join('\n'),
     );
   return result.model;
-}
-
-function readProjectFile(path: string): string {
-  try {
-    return readFileSync(resolve(path), 'utf8');
-  } catch (error) {
-    throw new Error(
-      `${path} could not be read: ${error instanceof Error ? error.message : String(error)}`,
-      { cause: error },
-    );
-  }
 }

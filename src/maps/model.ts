@@ -5,12 +5,12 @@
  * Astro (see load.ts and files.ts).
  */
 import { mdxToMdast, type MdastNode } from 'satteri';
-import { chapterPath, type ArticleChapter } from '../article/chapters.ts';
+import type { ArticleChapter } from '../article/chapters.ts';
 import type { SourceArticle } from '../article/source.ts';
 import { normalise } from '../article/text.ts';
 import { claimLabelProblem, type ClaimStatus } from '../facts/claim-labels.ts';
 import { parseDataFile } from '../facts/files.ts';
-import type { ChapterPlace } from '../facts/graph.ts';
+import { placeOf, type ChapterPlace } from '../facts/graph.ts';
 import { createMentionFinder, termsOf } from '../facts/mentions.ts';
 import { yamlPositions } from '../facts/yaml-positions.ts';
 import {
@@ -22,7 +22,7 @@ import {
   type PlaceData,
   type StatusData,
 } from './schema.ts';
-import { hedgesIn, statementProblems } from './wording.ts';
+import { droppedHedges, hedgesIn, undatedDates } from '../facts/faithfulness.ts';
 
 export const PLACES_FILE = 'content/places.yaml';
 export const MAPS_FILE = 'content/maps.yaml';
@@ -58,17 +58,9 @@ interface ChapterInput {
 
 function chapterInput(chapter: MapChapter): ChapterInput {
   const sections = chapter.outline.sections.map((section) => {
-    const anchor = section.heading?.id;
     const sentences = section.blocks.flatMap((block) => block.sentences.map((s) => s.text));
     return {
-      link: {
-        chapterId: chapter.id,
-        chapterTitle: chapter.title,
-        chapterOrder: chapter.order,
-        anchor,
-        heading: section.heading?.text,
-        path: chapterPath(chapter.id) + (anchor ? `#${anchor}` : ''),
-      },
+      link: placeOf(chapter, section),
       text: [section.heading?.text, ...section.blocks.map((b) => b.text)]
         .filter((t) => t !== undefined)
         .join('\n'),
@@ -337,7 +329,7 @@ export function buildPlaceModel(input: PlacesInput): PlacesResult {
           ...plainnessProblems(place, entry.sources, entry.status, entry.claimant, names, where),
         );
         if (entry.note)
-          for (const problem of statementProblems(entry.note, [
+          for (const problem of noteProblems(entry.note, [
             ...entry.sources,
             ...entry.status.map((s) => s.sentence),
           ]))
@@ -473,8 +465,8 @@ function plainnessProblems(
     });
   }
   if (status.length > 0) return [];
-  if (naming.length === 0 || naming.some((s) => hedgesIn(s).length === 0)) return [];
-  const families = [...new Set(naming.flatMap((s) => hedgesIn(s).map((f) => f.name)))];
+  if (naming.length === 0 || naming.some((s) => hedgesIn(s).size === 0)) return [];
+  const families = [...new Set(naming.flatMap((s) => [...hedgesIn(s).keys()]))];
   return [
     `${where}: "${place.id}": every source that names ${place.name} hedges or attributes it (${families.join(', ')}); draw it with a "status" label (alleged, unverified, denied) that its sentence states, or cite a sentence that names it plainly`,
   ];
@@ -513,4 +505,20 @@ function jsxElements(tree: MdastNode, name: string): JsxElement[] {
   };
   visit(tree);
   return found;
+}
+
+/**
+ * Why a note may not rest on its sources, by the faithful layer's own rules: it keeps every hedge or
+ * attribution they carry and states no date they do not.
+ */
+function noteProblems(note: string, sources: readonly string[]): string[] {
+  return [
+    ...droppedHedges(note, sources).map(
+      ({ family, word, sentence }) =>
+        `it drops “${word}” (${family}), which its source says: “${sentence}”`,
+    ),
+    ...undatedDates(note, sources).map(
+      (date) => `it states the date “${date.text}”, which none of its sources carries`,
+    ),
+  ];
 }

@@ -27,6 +27,7 @@ export function searchPageUrl(term = '', filters: Record<string, string[]> = {})
 export const FILTERS = [
   { name: 'chapter', label: 'Chapter', all: 'All chapters' },
   { name: 'actor', label: 'Actor', all: 'All actors' },
+  { name: 'place', label: 'Place', all: 'All places' },
 ] as const;
 
 /**

@@ -139,7 +139,7 @@ class SearchView {
     this.input.addEventListener('input', () => void this.run());
 
     this.details = element('details', { class: 'search-filters' }, [
-      element('summary', {}, ['Filter by chapter or actor']),
+      element('summary', {}, ['Filter by chapter, actor or place']),
       element(
         'div',
         { class: 'search-filters__fields' },

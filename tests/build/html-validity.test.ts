@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
 import { HtmlValidate, formatterFactory } from 'html-validate';
+import type { Nodes } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { distFiles } from '../../scripts/lib/dist-files.ts';
 
@@ -30,5 +32,40 @@ describe('every built page is valid HTML', () => {
     const report = await validator.validateString(readFileSync(join(DIST, file), 'utf8'), file);
     const text = formatterFactory('text')(report.results);
     expect(report.valid, text).toBe(true);
+  });
+});
+
+/**
+ * Astro drops a line break between text and an inline element in a template, so "the" + newline +
+ * "<a>timeline</a>" renders as "thetimeline" unless the template keeps the space ({' '}).
+ */
+describe('no word runs into a link', () => {
+  const textOf = (node: Nodes): string =>
+    node.type === 'text'
+      ? node.value
+      : 'children' in node
+        ? node.children.map(textOf).join('')
+        : '';
+
+  it.each(pages)('%s', (file) => {
+    const glued: string[] = [];
+    const visit = (node: Nodes): void => {
+      if (!('children' in node)) return;
+      node.children.forEach((child, index) => {
+        const before = node.children[index - 1];
+        if (
+          child.type === 'element' &&
+          (child as Element).tagName === 'a' &&
+          before?.type === 'text'
+        ) {
+          const text = textOf(child);
+          if (/[\p{L}\p{N},;:]$/u.test(before.value) && /^\p{L}/u.test(text))
+            glued.push(`…${before.value.slice(-20)}|${text}`);
+        }
+        visit(child);
+      });
+    };
+    visit(fromHtml(readFileSync(join(DIST, file), 'utf8')));
+    expect(glued).toEqual([]);
   });
 });

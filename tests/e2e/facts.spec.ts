@@ -19,7 +19,10 @@ async function sectionText(page: Page, id: string): Promise<string> {
       node = node.nextElementSibling
     ) {
       if (node.matches('figure.diagram, figure.place-map')) continue;
-      text += `\n${node.textContent}`;
+      // The claim labels between sentences are the site's, not the article's words.
+      const words = node.cloneNode(true) as Element;
+      for (const label of words.querySelectorAll('.claim')) label.remove();
+      text += `\n${words.textContent}`;
     }
     return text;
   }, id);

@@ -335,7 +335,7 @@ test('the search page runs the query and filters from its address, and keeps the
   );
 
   // Narrow by chapter: the address follows, and opening it again gives the same results.
-  await main.getByText('Filter by chapter or actor').click();
+  await main.getByText('Filter by chapter, actor or place').click();
   await main
     .getByRole('combobox', { name: 'Chapter' })
     .selectOption({ label: '6. Alliances and Realignments' });
@@ -369,6 +369,25 @@ test('the actor filter narrows results to chapters about that actor', async ({
     'href',
     /\/chapters\/incident-chain\//,
   );
+  expect(problems).toEqual([]);
+});
+
+test('the place filter narrows results to the chapters that name the place', async ({
+  page,
+  site,
+  problems,
+}) => {
+  const naming = chaptersSaying('Odesa');
+  expect(naming.length).toBeGreaterThan(0);
+  await page.goto(site('search/?q=Azerbaijan&place=Odesa'));
+  const main = page.getByRole('main');
+  await expect(resultItems(main)).toHaveCount(naming.length);
+  const hrefs = await resultItems(main).evaluateAll((items) =>
+    items.map((item) => item.querySelector('a')?.getAttribute('href') ?? ''),
+  );
+  for (const href of hrefs) expect(href).toMatch(new RegExp(`/chapters/(${naming.join('|')})/`));
+  // A filter from the address opens the filters, showing it chosen.
+  await expect(main.getByRole('combobox', { name: 'Place' })).toHaveValue('Odesa');
   expect(problems).toEqual([]);
 });
 
@@ -490,7 +509,7 @@ test('axe finds no WCAG 2.2 A/AA violation in the dialog or on the search page, 
     await page.goto(site('chapters/energy/'));
     const dialog = await openWithSlash(page);
     await search(dialog, 'Zangezur');
-    await dialog.getByText('Filter by chapter or actor').click();
+    await dialog.getByText('Filter by chapter, actor or place').click();
     await expect(
       dialog.getByRole('combobox', { name: 'Actor' }).getByRole('option'),
     ).not.toHaveCount(1);

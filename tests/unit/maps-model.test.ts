@@ -93,10 +93,10 @@ describe('the places and maps data', () => {
     const hedges = problems.filter((p) =>
       p.includes('"turkiye": the note says more than its sources'),
     );
-    expect(hedges.join('\n')).toContain('"unverified/unconfirmed"');
-    expect(hedges.join('\n')).toContain('"may/might/could"');
+    expect(hedges.join('\n')).toContain('(unverified/unconfirmed)');
+    expect(hedges.join('\n')).toContain('(may/might/could)');
     expect(problems).toContain(
-      `content/maps.yaml:${lineOf(mapsText, '25 December 2024')}: map "incident-chain": "kazakhstan": the note says more than its sources: it states the date "25 December 2024", which none of its sources carries`,
+      `content/maps.yaml:${lineOf(mapsText, '25 December 2024')}: map "incident-chain": "kazakhstan": the note says more than its sources: it states the date “25 December 2024”, which none of its sources carries`,
     );
   });
 
