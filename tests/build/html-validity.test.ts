@@ -53,11 +53,7 @@ describe('no word runs into a link', () => {
       if (!('children' in node)) return;
       node.children.forEach((child, index) => {
         const before = node.children[index - 1];
-        if (
-          child.type === 'element' &&
-          (child as Element).tagName === 'a' &&
-          before?.type === 'text'
-        ) {
+        if (child.type === 'element' && child.tagName === 'a' && before?.type === 'text') {
           const text = textOf(child);
           if (/[\p{L}\p{N},;:]$/u.test(before.value) && /^\p{L}/u.test(text))
             glued.push(`…${before.value.slice(-20)}|${text}`);
