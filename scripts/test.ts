@@ -23,6 +23,7 @@ export const STAGES: readonly Stage[] = [
   { name: 'lint', script: 'lint' },
   { name: 'astro check', script: 'check' },
   { name: 'unit', script: 'test:unit' },
+  { name: 'check:content', script: 'check:content' },
   // Built for this machine on purpose: quiet about SITE_URL, host variables ignored.
   { name: 'build', script: 'build', env: { LOCAL_BUILD: '1' } },
   { name: 'build:subpath', script: 'build:subpath' },
