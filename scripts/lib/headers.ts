@@ -104,3 +104,15 @@ export function nginxLocations(rules: readonly HeaderRule[], base: string, body:
     })
     .join('\n');
 }
+
+/**
+ * What an nginx `server` block needs to serve the site under `base`, as `npm run headers` prints it
+ * for the README's recipe: the 404 page, and a `location` block per rule of `public/_headers` that
+ * serves `/path/` from `/path/index.html` and sends that rule's headers.
+ */
+export function nginxSiteConfig(rules: readonly HeaderRule[], base: string): string {
+  return [
+    `error_page 404 ${base}404.html;`,
+    nginxLocations(rules, base, 'try_files $uri $uri/ =404;'),
+  ].join('\n');
+}

@@ -24,11 +24,27 @@ async function freePort(): Promise<number> {
 }
 
 /**
+ * A `server` block of one's own, e.g. the README's recipe: nginx then runs it inside a stock `http`
+ * block (the distribution's `mime.types` and nothing else of ours).
+ */
+export interface OwnServer {
+  /** The `server { … }` block, given the loopback port and the web root to use. */
+  server(port: number, webRoot: string): string;
+  /** Files to write next to the configuration (for its relative `include`s), by name. */
+  files?: Record<string, string>;
+}
+
+/**
  * Serves a built site with a real nginx on a loopback port, the way a plain static host would:
  * `/path/` maps to `/path/index.html`, nothing is rewritten, unknown paths get the site's 404 page,
  * and every response carries the headers of `public/_headers` (as the README's recipe sends them).
+ * The web root holds `distDir` itself at `/`, or a folder named after the base path holding it.
  */
-export async function serveWithNginx(distDir: string, sitePath = '/'): Promise<StaticSite> {
+export async function serveWithNginx(
+  distDir: string,
+  sitePath = '/',
+  own?: OwnServer,
+): Promise<StaticSite> {
   await access(NGINX_BINARY).catch(() => {
     throw new Error(
       `nginx not found at ${NGINX_BINARY}: install it (apt-get install nginx-light) or set NGINX_PATH.`,
@@ -50,23 +66,17 @@ export async function serveWithNginx(distDir: string, sitePath = '/'): Promise<S
   const locations = (nginxLocations(readHeaders(), base, serve) + outside)
     .split('\n')
     .join('\n    ');
-  const config = `
-worker_processes 1;
-master_process off;
-daemon off;
-pid ${work}/nginx.pid;
-error_log ${work}/error.log warn;
-events { worker_connections 256; }
-http {
+  const http = own
+    ? `
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;${temporaryPaths(work)}
+  ${own.server(port, webRoot).split('\n').join('\n  ')}`
+    : `
   include /etc/nginx/mime.types;
   types { application/wasm wasm; application/manifest+json webmanifest; }
   default_type application/octet-stream;
-  access_log off;
-  client_body_temp_path ${work}/body;
-  proxy_temp_path ${work}/proxy;
-  fastcgi_temp_path ${work}/fastcgi;
-  uwsgi_temp_path ${work}/uwsgi;
-  scgi_temp_path ${work}/scgi;
+  access_log off;${temporaryPaths(work)}
   gzip on;
   gzip_types text/css application/javascript application/json image/svg+xml application/xml text/plain;
   server {
@@ -75,7 +85,17 @@ http {
     disable_symlinks off;
     error_page 404 ${base}404.html;
     ${locations}
-  }
+  }`;
+  for (const [name, text] of Object.entries(own?.files ?? {}))
+    await writeFile(join(work, name), text);
+  const config = `
+worker_processes 1;
+master_process off;
+daemon off;
+pid ${work}/nginx.pid;
+error_log ${work}/error.log warn;
+events { worker_connections 256; }
+http {${http}
 }
 `;
   const configPath = join(work, 'nginx.conf');
@@ -103,6 +123,13 @@ http {
       await rm(work, { recursive: true, force: true });
     },
   };
+}
+
+/** Where nginx keeps its temporary files: in the run's own folder, not the system's. */
+function temporaryPaths(work: string): string {
+  return ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+    .map((kind) => `\n  ${kind}_temp_path ${work}/${kind === 'client_body' ? 'body' : kind};`)
+    .join('');
 }
 
 async function waitForHttp(url: string, child: ChildProcess, stderr: () => string): Promise<void> {

@@ -60,3 +60,24 @@ export function buildProject(
     output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`),
   };
 }
+
+/**
+ * Runs a shell command line in a project folder, as a reader would type it there (e.g. a README
+ * recipe's `SITE_URL=… npm run pdf`); returns its exit code and output.
+ */
+export function runInProject(
+  dir: string,
+  command: string,
+  env: NodeJS.ProcessEnv = {},
+): { status: number | null; output: string } {
+  const result = spawnSync('sh', ['-c', command], {
+    cwd: dir,
+    env: { ...cleanEnvironment(process.env), ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  return {
+    status: result.status,
+    output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`),
+  };
+}

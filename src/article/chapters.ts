@@ -77,27 +77,67 @@ export function readSource(root: string = process.cwd()): SourceArticle {
   return parseSource(readFileSync(join(root, SOURCE_FILE), 'utf8'));
 }
 
-/** The chapter's frontmatter, parsed and checked; the error names the file and the line. */
+/**
+ * The chapter's frontmatter, parsed and checked. The error lists every problem with the file and
+ * the line (of the field, or of the opening `---` for a field that is missing) and says how to fix
+ * it.
+ */
 export function frontmatterOf(outline: ChapterOutline): ChapterData {
   const { file, frontmatter } = outline;
-  if (!frontmatter) throw new Error(`${file}: the chapter has no frontmatter`);
+  if (!frontmatter)
+    throw new Error(
+      `${file}:1: the chapter has no frontmatter: start the file with a --- line, the fields (${Object.keys(FRONTMATTER_HELP).join(', ')}), and another --- line (see any other chapter).`,
+    );
   const lineCounter = new LineCounter();
   const document = parseDocument(frontmatter.yaml, { lineCounter });
   const at = (offset: number) => frontmatter.line + lineCounter.linePos(offset).line - 1;
   const [yamlError] = document.errors;
-  if (yamlError) throw new Error(`${file}:${at(yamlError.pos[0])}: ${yamlError.message}`);
+  if (yamlError)
+    throw new Error(
+      `${file}:${at(yamlError.pos[0])}: the frontmatter is not valid YAML: ${yamlError.message}`,
+    );
   const result = chapterSchema.safeParse(document.toJS());
   if (result.success) return result.data;
-  const [issue] = result.error.issues;
-  const node = issue ? document.getIn(issue.path, true) : undefined;
-  const offset =
+  const startOf = (node: unknown): number | undefined =>
     node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)
-      ? Number(node.range[0])
-      : 0;
-  throw new Error(
-    `${file}:${at(offset)}: frontmatter field "${issue?.path.join('.') ?? ''}": ${issue?.message ?? result.error.message}`,
-  );
+      ? at(Number(node.range[0]))
+      : undefined;
+  const problems = result.error.issues.map((issue) => {
+    const path = issue.path.filter((key) => typeof key !== 'symbol');
+    const field = path.join('.');
+    const top = String(path[0] ?? '');
+    const help = top in FRONTMATTER_HELP ? ` ${FRONTMATTER_HELP[top]}` : '';
+    if (issue.code === 'unrecognized_keys') {
+      const [key] = issue.keys;
+      const line = startOf(document.getIn([...path, key], true)) ?? frontmatter.line;
+      const known = field === '' ? Object.keys(FRONTMATTER_HELP).join(', ') : 'summary, period';
+      return `${file}:${line}: frontmatter${field ? ` field "${field}"` : ''} has an unknown field "${key}": remove it or correct its name (the fields are ${known}).`;
+    }
+    const node = path.length > 0 ? document.getIn(path, true) : undefined;
+    const line = startOf(node);
+    if (line === undefined && issue.input === undefined) {
+      // Missing: name the frontmatter's opening line, where the fields are.
+      return `${file}:${frontmatter.line - 1}: frontmatter field "${field}" is missing: add a line \`${field}: …\` between the --- lines.${help}`;
+    }
+    return `${file}:${line ?? frontmatter.line}: frontmatter field "${field}": ${issue.message}.${help}`;
+  });
+  throw new Error(problems.join('\n'));
 }
+
+/** How to write each frontmatter field, for the messages above. */
+const FRONTMATTER_HELP: Record<string, string> = {
+  title: 'It is the chapter\'s heading, e.g. `title: "Energy and the Zangezur Corridor"`.',
+  order:
+    "It is the chapter's position in the site, a whole number from 1 (`order: 5`); no two chapters share one.",
+  summary:
+    'It is one or two sentences (20 to 320 characters) saying what the chapter covers, with no fact the chapter does not give, e.g. `summary: "Gas for Ukraine and Europe, …"`; a chapter of the article also lists the article\'s sentences it rests on under `sources: summary:`.',
+  period:
+    'It is the stretch of time the chapter deals with (4 to 60 characters), e.g. `period: "2014 to 2025"`; a chapter of the article also lists the article\'s sentences it rests on under `sources: period:`.',
+  source:
+    "It says whose words the chapter's prose is: `article` (the default, checked against content/source/article.txt) or `editors`.",
+  sources:
+    "It lists the article's sentences the summary and the period rest on, each whole and word for word: `sources:` with `summary:` and `period:`, each a YAML list of sentences of content/source/article.txt.",
+};
 
 /** A chapter's words in reading order: its title, then each heading and each sentence. */
 export function textInReadingOrder(chapter: ArticleChapter): string[] {

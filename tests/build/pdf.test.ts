@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks, formatBrokenLinks } from '../../scripts/check-links.ts';
 import { distFiles } from '../../scripts/lib/dist-files.ts';
-import { buildProject, copyProject } from '../../scripts/lib/project-copy.ts';
+import { buildProject, copyProject, runInProject } from '../../scripts/lib/project-copy.ts';
 import { printDocuments } from '../../src/print/pdf-build.ts';
 import {
   articleSentences,
@@ -21,6 +21,7 @@ import {
   sourceSentences,
   wordCount,
 } from '../support/pdf-text.ts';
+import { deployRecipes, npmScripts } from '../support/readme-recipes.ts';
 
 const WHOLE = 'azerbaijans-quiet-pivot.pdf';
 const CHAPTER = 'incident-chain';
@@ -53,22 +54,25 @@ function pdfLinks(html: string): { href: string; text: string }[] {
   }));
 }
 
-// Two builds of a copy of the project (the e2e suite's dist/ stays as `npm run build` left it):
-// `npm run pdf` (A4, at the root), and US Letter under a base path, as on GitHub Pages.
+// Two builds of a copy of the project (the e2e suite's dist/ stays as `npm run build` left it): the
+// README's S3 recipe, run as written (`SITE_URL=… npm run pdf`: A4 at the root, the command every
+// deploy recipe builds with), and US Letter under a base path, as on GitHub Pages.
+const s3Recipe = deployRecipes()
+  .find((recipe) => recipe.name.startsWith('Amazon S3'))
+  ?.commands.find((command) => npmScripts(command).some(({ script }) => script === 'pdf'));
 let project: ReturnType<typeof copyProject> | undefined;
 let a4 = '';
 let letter = '';
 beforeAll(() => {
+  if (!s3Recipe) throw new Error("README.md: the S3 recipe's `npm run pdf` command was not found.");
   project = copyProject();
   a4 = join(project.dir, 'dist');
   letter = join(project.dir, 'dist-letter');
-  for (const [outDir, env] of [
-    [a4, { PDF: 'a4' }],
-    [letter, { PDF: 'letter', BASE_PATH: '/explainer/' }],
-  ] as const) {
-    const { status, output } = buildProject(project.dir, env, ['--outDir', outDir]);
-    if (status !== 0) throw new Error(`PDF=${env.PDF} astro build failed:\n${output.slice(-3000)}`);
-  }
+  const recipe = runInProject(project.dir, s3Recipe);
+  if (recipe.status !== 0) throw new Error(`${s3Recipe} failed:\n${recipe.output.slice(-3000)}`);
+  const env = { PDF: 'letter', BASE_PATH: '/explainer/' };
+  const { status, output } = buildProject(project.dir, env, ['--outDir', letter]);
+  if (status !== 0) throw new Error(`PDF=letter astro build failed:\n${output.slice(-3000)}`);
 });
 afterAll(() => project?.remove());
 
@@ -77,7 +81,7 @@ const countOn = (dir: string, page: string, selector: string) =>
   parseHTML(readFileSync(join(dir, page, 'index.html'), 'utf8')).document.querySelectorAll(selector)
     .length;
 
-describe('npm run pdf (A4, the default)', () => {
+describe("npm run pdf (A4, the default), as the README's deploy recipes run it", () => {
   const pdf = (file: string) => join(a4, 'pdf', file);
 
   it('the chapters together hold every sentence of the source (the checks below cover it all)', () => {

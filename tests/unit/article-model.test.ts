@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readArticle, textInReadingOrder } from '../../src/article/chapters.ts';
+import { frontmatterOf, readArticle, textInReadingOrder } from '../../src/article/chapters.ts';
 import { parseChapter } from '../../src/article/outline.ts';
 import {
   formatReadingTime,
@@ -213,5 +213,39 @@ describe('reading time', () => {
 
   it('formats minutes for readers', () => {
     expect(formatReadingTime(4)).toBe('4 min read');
+  });
+});
+
+describe('a chapter frontmatter with mistakes', () => {
+  const file = 'content/chapters/sample.mdx';
+  const frontmatter = (...lines: string[]) =>
+    frontmatterOf(parseChapter(file, ['---', ...lines, '---', '', 'Text.', ''].join('\n')));
+  const editorial = ['title: "A note"', 'order: 9', 'source: editors'];
+  const summary = 'summary: "What this note covers, in the editors\' words."';
+
+  it('names every missing field at the opening line, with what to write', () => {
+    expect(() => frontmatter(...editorial)).toThrow(
+      new RegExp(
+        [
+          `^${file}:1: frontmatter field "summary" is missing: add a line \`summary: …\` between the --- lines\\. It is one or two sentences`,
+          `${file}:1: frontmatter field "period" is missing: .*`,
+        ].join('.*\\n'),
+      ),
+    );
+  });
+
+  it('names the line of a wrong or unknown field', () => {
+    expect(() => frontmatter(...editorial, summary, 'period: "25"', 'colour: red')).toThrow(
+      `${file}:6: frontmatter field "period": Too small: expected string to have >=4 characters. It is the stretch of time`,
+    );
+    expect(() => frontmatter(...editorial, summary, 'period: "2020s"', 'colour: red')).toThrow(
+      `${file}:7: frontmatter has an unknown field "colour": remove it or correct its name (the fields are title, order, summary, period, source, sources).`,
+    );
+  });
+
+  it('a chapter without frontmatter is told how to start one', () => {
+    expect(() => frontmatterOf(parseChapter(file, 'Text.\n'))).toThrow(
+      `${file}:1: the chapter has no frontmatter: start the file with a --- line`,
+    );
   });
 });
