@@ -127,12 +127,10 @@ export function formatEventDate(date: EventDate): string {
 
 /** The date as the data file writes it, the inverse of `parseEventDate`: "2025-06-01", "early 2025", "1990s", "19th century". */
 export function eventDateInData(date: EventDate): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
   switch (date.precision) {
     case 'day':
-      return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
     case 'month':
-      return `${date.year}-${pad(date.month)}`;
+      return isoDate(date);
     case 'season':
       return `${date.season} ${date.year}`;
     case 'year':
@@ -141,6 +139,13 @@ export function eventDateInData(date: EventDate): string {
     case 'century':
       return formatEventDate(date);
   }
+}
+
+/** A date to the day or the month as ISO 8601 writes it: "2025-06-01", "2025-06". */
+function isoDate(date: Extract<EventDate, { precision: 'day' | 'month' }>): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const month = `${date.year}-${pad(date.month)}`;
+  return date.precision === 'day' ? `${month}-${pad(date.day)}` : month;
 }
 
 /** The date inside a sentence: "from the 19th century to 14 November 2025", "in early 2025". */
@@ -162,12 +167,10 @@ export function formatDateInProse(date: EventDate): string {
  * so the page shows it as plain text.
  */
 export function machineReadableDate(date: EventDate): string | undefined {
-  const pad = (n: number) => String(n).padStart(2, '0');
   switch (date.precision) {
     case 'day':
-      return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
     case 'month':
-      return `${date.year}-${pad(date.month)}`;
+      return isoDate(date);
     case 'season':
     case 'year':
       return String(date.year);
