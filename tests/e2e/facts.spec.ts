@@ -291,7 +291,8 @@ test.describe('the actors', () => {
         const url = new URL(li.querySelector('a')!.href);
         return {
           path: url.pathname.replace(/^\/explainer/, '') + url.hash,
-          terms: li.querySelector('.actor__terms')!.textContent,
+          // What the reader sees after the section's link: the words that named the actor.
+          terms: li.textContent.replace(li.querySelector('a')!.textContent, ''),
         };
       }),
     );
