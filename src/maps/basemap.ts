@@ -82,7 +82,29 @@ export const TOLERANCE_SQUARE_PIXELS = 1;
 /** Islands and lakes smaller than this, in square pixels, are left out. */
 export const SMALLEST_RING_SQUARE_PIXELS = 16;
 
+/** Drawings already made in this build, by canvas and countries: maps that share a frame draw it once. */
+const drawn = new Map<string, BasemapPaths>();
+
 export function basemapPaths(canvas: MapCanvas, countryCodes: readonly string[]): BasemapPaths {
+  const { frame, width, height } = canvas;
+  const key = JSON.stringify([
+    frame.west,
+    frame.south,
+    frame.east,
+    frame.north,
+    width,
+    height,
+    countryCodes,
+  ]);
+  let paths = drawn.get(key);
+  if (!paths) {
+    paths = drawBasemap(canvas, countryCodes);
+    drawn.set(key, paths);
+  }
+  return paths;
+}
+
+function drawBasemap(canvas: MapCanvas, countryCodes: readonly string[]): BasemapPaths {
   const { topology } = loadBoundaries();
   // A steradian is scale² square pixels near the projection's centre.
   const pixel = 1 / canvas.projection.scale() ** 2;

@@ -4,6 +4,8 @@ import type { Coordinates, Frame } from './schema.ts';
 
 /** A map's drawing area and the projection from degrees to its pixels (y grows downwards). */
 export interface MapCanvas {
+  /** The frame the canvas was fitted to: with the size, it fixes the projection. */
+  frame: Frame;
   width: number;
   height: number;
   projection: GeoProjection;
@@ -47,6 +49,7 @@ export function fitFrame(frame: Frame, width: number, maxHeight: number): MapCan
     [width, height],
   ]);
   return {
+    frame,
     width,
     height,
     projection,

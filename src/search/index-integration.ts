@@ -29,6 +29,9 @@ export const BUNDLE_DIR = 'pagefind';
 
 const FOLDING_MODULE = 'virtual:search-folding';
 
+/** Pages handed to Pagefind and not yet indexed, at most: enough to keep both processes busy. */
+const PAGES_IN_FLIGHT = 8;
+
 function failOn(step: string, siteDir: string, errors: string[]): void {
   if (errors.length > 0) {
     throw new Error(`Search index: ${step} failed for ${siteDir}:\n  ${errors.join('\n  ')}`);
@@ -56,13 +59,20 @@ export async function buildSearchIndex(
       throw new Error(`Search index: no HTML pages found in ${siteDir}; was the site built?`);
     }
     const texts: string[] = [];
+    // Pagefind indexes in its own process: while it reads one page, this one parses the next.
+    const inFlight = new Set<Promise<void>>();
     for (const file of files) {
       const sourcePath = relative(siteDir, file);
       const page = indexedPage(await readFile(file, 'utf8'));
       if (page.text !== undefined) texts.push(page.text);
-      const added = await index.addHTMLFile({ sourcePath, content: page.indexable });
-      failOn(`reading ${sourcePath}`, siteDir, added.errors);
+      const added = index
+        .addHTMLFile({ sourcePath, content: page.indexable })
+        .then((result) => failOn(`reading ${sourcePath}`, siteDir, result.errors));
+      inFlight.add(added);
+      void added.finally(() => inFlight.delete(added)).catch(() => undefined);
+      if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
 
     const written = await index.writeFiles({ outputPath: join(siteDir, BUNDLE_DIR) });
     failOn('writing the bundle', siteDir, written.errors);

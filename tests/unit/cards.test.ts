@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CardCache, cardCacheKey } from '../../src/share/cards/cache.ts';
+import { CardCache, cardCacheKey, cardDesignKey } from '../../src/share/cards/cache.ts';
 import { CARD_CSS, cardFonts, cardHtml } from '../../src/share/cards/design.ts';
 import type { CardContent } from '../../src/share/cards/content.ts';
 
@@ -16,8 +16,10 @@ const content: CardContent = {
   alt: 'Azerbaijan’s Quiet Pivot, chapter 5 of 8: Energy and Corridors (2014 to 2025). As of November 2025.',
 };
 const fonts = cardFonts();
-const key = (overrides: Partial<{ content: CardContent; design: string; fonts: unknown }> = {}) =>
-  cardCacheKey({ content, design: CARD_CSS, fonts, ...overrides });
+const key = (overrides: Partial<{ content: CardContent; design: string; fonts: unknown }> = {}) => {
+  const input = { content, design: CARD_CSS, fonts, ...overrides };
+  return cardCacheKey(input.content, cardDesignKey(input.design, input.fonts));
+};
 
 describe('the social card cache key', () => {
   it('is stable for the same words, design and font', () => {

@@ -11,6 +11,7 @@ import {
 } from '../../src/share/cite/record.ts';
 import {
   ACCESS_SAMPLE,
+  CITATION_STYLES,
   bibtex,
   cslJson,
   formatReferences,
@@ -155,6 +156,48 @@ describe('formatted references', () => {
       }
     },
   );
+});
+
+describe('references formatted together', () => {
+  // One Citeproc run formats every chapter's references; each must be what its record alone gives,
+  // even for two records with the same title or the same id.
+  const entryOf = (record: CitationRecord, template: string) => {
+    const html = new Cite(record).format('bibliography', {
+      format: 'html',
+      template,
+      lang: 'en-US',
+    });
+    let entry: DefaultTreeAdapterTypes.Element | undefined;
+    walkElements(parseFragment(html), (element) => {
+      if (attribute(element, 'class') === 'csl-entry') entry ??= element;
+    });
+    return serialize(entry!).trim();
+  };
+  const twin = { ...chapter, URL: 'https://example.org/explainer/chapters/energy-2/' };
+  const other = { ...chapter, id: 'other', title: 'The Chain of Incidents' };
+  const records = [other, chapter, twin, whole];
+  const [first] = records;
+  const together = formatReferences(first!, records);
+
+  it('gives each record the reference it has alone, access slot included', () => {
+    for (const record of records) {
+      const references = record === first ? together : formatReferences(record);
+      for (const [index, style] of CITATION_STYLES.entries()) {
+        const reference = references[index]!;
+        expect(reference.html).toBe(entryOf(record, style.template));
+        const january = entryOf(
+          { ...record, accessed: { 'date-parts': [[ACCESS_SAMPLE.year, 1, ACCESS_SAMPLE.day]] } },
+          style.template,
+        );
+        if (!reference.accessed) expect(january).toBe(reference.html);
+        else {
+          const { before, forms, after } = reference.accessed;
+          expect(before + forms[0] + after).toBe(january);
+          expect(forms).toHaveLength(12);
+        }
+      }
+    }
+  });
 });
 
 describe('downloads', () => {

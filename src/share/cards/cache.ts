@@ -5,13 +5,21 @@ import { join } from 'node:path';
 /**
  * Rendered cards are committed (`content/.card-cache/<key>.png`), so a build draws only the cards
  * whose key is new, and an unchanged build starts no browser. The key covers everything that shapes
- * the picture: the card's words, the design (stylesheet, fitting script, size) and the font bytes.
+ * the picture: the card's words, and the design's own key (`cardDesignKey`).
  */
-export function cardCacheKey(input: { content: unknown; design: string; fonts: unknown }): string {
+export function cardCacheKey(content: unknown, designKey: string): string {
   return createHash('sha256')
-    .update(JSON.stringify({ content: input.content, design: input.design, fonts: input.fonts }))
+    .update(JSON.stringify({ content, design: designKey }))
     .digest('hex')
     .slice(0, 16);
+}
+
+/**
+ * What every card shares: the design (stylesheet, fitting script, size) and the font bytes. Hashed
+ * once per build, not once per card: the fonts are most of the bytes.
+ */
+export function cardDesignKey(design: string, fonts: unknown): string {
+  return createHash('sha256').update(JSON.stringify({ design, fonts })).digest('hex');
 }
 
 export class CardCache {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../lib/chromium.ts';
 import { CARD_SIZE, type CardContent } from './content.ts';
-import { CardCache, cardCacheKey } from './cache.ts';
+import { CardCache, cardCacheKey, cardDesignKey } from './cache.ts';
 import { CARD_CSS, FIT_SCRIPT, cardBody, cardFonts, cardHtml } from './design.ts';
 
 /** Where rendered cards are kept, from the project root. */
@@ -28,12 +28,15 @@ export async function renderCards(
 ): Promise<RenderedCards> {
   const cache = new CardCache(resolve(options.cacheDir ?? CARD_CACHE_DIR));
   const fonts = cardFonts();
-  const design = JSON.stringify({ css: CARD_CSS, fit: FIT_SCRIPT, size: CARD_SIZE });
+  const designKey = cardDesignKey(
+    JSON.stringify({ css: CARD_CSS, fit: FIT_SCRIPT, size: CARD_SIZE }),
+    fonts,
+  );
   const files = new Map<string, Buffer>();
   const keys = new Set<string>();
   const missing: { card: CardContent; key: string }[] = [];
   for (const card of cards) {
-    const key = cardCacheKey({ content: card, design, fonts });
+    const key = cardCacheKey(card, designKey);
     keys.add(key);
     const png = cache.read(key);
     if (png) files.set(card.file, png);

@@ -4,11 +4,19 @@ declare module '@citation-js/core' {
     format?: 'text' | 'html' | 'object' | 'string';
     template?: string;
     lang?: string;
+    /** Each entry on its own, as `[id, html]`, in place of one bibliography. */
+    asEntryArray?: boolean;
+    /** Keep the records' order. */
+    nosort?: boolean;
   }
   export class Cite {
     constructor(data: unknown);
     static async(data: unknown): Promise<Cite>;
     data: Record<string, unknown>[];
+    format(
+      format: 'bibliography',
+      options: FormatOptions & { asEntryArray: true },
+    ): [string, string][];
     format(format: 'bibliography', options?: FormatOptions): string;
     format(format: 'bibtex' | 'ris', options?: FormatOptions): string;
     format(format: 'data', options?: FormatOptions): string;

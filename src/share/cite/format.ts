@@ -54,15 +54,35 @@ export interface FormattedReference {
 export const ACCESS_SAMPLE = { day: 28, year: 1999 } as const;
 
 function bibliography(record: CitationRecord, template: string, format: 'html' | 'text'): string {
-  const output = new Cite(record).format('bibliography', { format, template, lang: LOCALE }).trim();
-  if (format === 'text') return output;
-  // Citation.js wraps the entry in a bibliography div and an entry div; keep what the entry holds.
+  return new Cite(record).format('bibliography', { format, template, lang: LOCALE }).trim();
+}
+
+/** What a Citation.js bibliography entry holds, without the entry's own div. */
+function entryContent(entryHtml: string): string {
   let entry: DefaultTreeAdapterTypes.Element | undefined;
-  walkElements(parseFragment(output), (element) => {
+  walkElements(parseFragment(entryHtml), (element) => {
     if (attribute(element, 'class')?.split(/\s+/).includes('csl-entry')) entry ??= element;
   });
-  if (!entry) throw new Error(`Citation.js returned no bibliography entry: ${output}`);
+  if (!entry) throw new Error(`Citation.js returned no bibliography entry: ${entryHtml}`);
   return serialize(entry).trim();
+}
+
+/**
+ * Each record's reference in one style, as HTML, in one Citeproc run for them all (a run's cost is
+ * mostly its own, not its records'). The styles neither sort nor disambiguate, so each entry is what
+ * the record alone would give; ids are the records' places in the list, as two may share an id.
+ */
+function bibliographies(records: readonly CitationRecord[], template: string): string[] {
+  const numbered = records.map((record, index) => ({ ...record, id: String(index) }));
+  const entries = new Cite(numbered).format('bibliography', {
+    format: 'html',
+    template,
+    lang: LOCALE,
+    asEntryArray: true,
+    nosort: true,
+  });
+  const byId = new Map(entries.map(([id, html]) => [id, entryContent(html)]));
+  return numbered.map(({ id }) => byId.get(id)!);
 }
 
 function withAccess(record: CitationRecord, month: number): CitationRecord {
@@ -70,39 +90,91 @@ function withAccess(record: CitationRecord, month: number): CitationRecord {
   return { ...record, accessed };
 }
 
-/**
- * Every style's reference of the record. A style's twelve access-date forms are the same for every
- * record (they are the date as the style writes it), so each record renders its access date for
- * January and February only, to find the slot, and takes the other months from the first record
- * that rendered them all, when its January and February forms are the very same; otherwise it
- * renders all twelve. Citeproc is the build's most expensive step per page (APA 7 most of all).
- */
-export function formatReferences(record: CitationRecord): FormattedReference[] {
+function withoutAccess(record: CitationRecord): CitationRecord {
   const plain: CitationRecord = { ...record };
   delete plain.accessed;
-  return CITATION_STYLES.map((style) => {
-    const reference: FormattedReference = {
-      id: style.id,
-      name: style.name,
-      html: bibliography(plain, style.template, 'html'),
-    };
-    const sample = (month: number) =>
-      bibliography(withAccess(plain, month), style.template, 'html');
-    const january = sample(1);
-    // A style that leaves the access date out renders the same with it.
-    if (january === reference.html) return reference;
-    reference.accessed = accessSlot(january, sample, knownForms.get(style.id));
-    knownForms.set(style.id, reference.accessed.forms);
-    return reference;
+  return plain;
+}
+
+/** References already made in this build, by record (its JSON): each page's are made once. */
+const formatted = new Map<string, FormattedReference[]>();
+
+/**
+ * Every style's reference of the record. `together` are the records of the pages like it (every
+ * chapter's, on a chapter page): the first page formats them all at once, in one Citeproc run per
+ * style and access date, and the others find theirs made. Citeproc is the build's most expensive step
+ * per page; one run for a thousand records costs about half of a thousand runs.
+ */
+export function formatReferences(
+  record: CitationRecord,
+  together: readonly CitationRecord[] = [],
+): FormattedReference[] {
+  const key = JSON.stringify(withoutAccess(record));
+  if (!formatted.has(key)) {
+    const pending = new Map([[key, withoutAccess(record)]]);
+    for (const other of together) {
+      const plain = withoutAccess(other);
+      const otherKey = JSON.stringify(plain);
+      if (!formatted.has(otherKey)) pending.set(otherKey, plain);
+    }
+    const results = formatAll([...pending.values()]);
+    [...pending.keys()].forEach((pendingKey, index) => formatted.set(pendingKey, results[index]!));
+  }
+  return formatted.get(key)!;
+}
+
+/**
+ * The references of records without access dates. A style that uses one renders each record with
+ * a January access date too, and the access slot is where the style's January form stands. A style's
+ * twelve forms are the same for every record (they are the date as the style writes it): the first
+ * record renders all twelve to learn them; a record whose January rendering does not hold the known
+ * January form exactly once renders its own.
+ */
+function formatAll(records: readonly CitationRecord[]): FormattedReference[][] {
+  const byStyle = CITATION_STYLES.map((style) => {
+    const plain = bibliographies(records, style.template);
+    const january = bibliographies(
+      records.map((record) => withAccess(record, 1)),
+      style.template,
+    );
+    return records.map((record, index): FormattedReference => {
+      const reference: FormattedReference = { id: style.id, name: style.name, html: plain[index]! };
+      // A style that leaves the access date out renders the same with it.
+      if (january[index] === reference.html) return reference;
+      const sample = (month: number) =>
+        month === 1
+          ? january[index]!
+          : bibliographies([withAccess(record, month)], style.template)[0]!;
+      reference.accessed =
+        knownSlot(january[index]!, knownForms.get(style.id)) ??
+        accessSlot(january[index]!, sample, knownForms.get(style.id));
+      knownForms.set(style.id, reference.accessed.forms);
+      return reference;
+    });
   });
+  return records.map((_, index) => byStyle.map((references) => references[index]!));
+}
+
+/** The slot where the known January form stands, if it stands there exactly once. */
+function knownSlot(
+  january: string,
+  known: readonly string[] | undefined,
+): FormattedReference['accessed'] {
+  const form = known?.length === 12 ? known[0] : undefined;
+  if (!form) return undefined;
+  const at = january.indexOf(form);
+  if (at === -1 || january.indexOf(form, at + 1) !== -1) return undefined;
+  return {
+    before: january.slice(0, at),
+    after: january.slice(at + form.length),
+    forms: [...known!],
+  };
 }
 
 /** The reference as plain text, with no access date (the page shows the HTML). */
 export function referenceText(record: CitationRecord, id: CitationStyleId): string {
-  const plain: CitationRecord = { ...record };
-  delete plain.accessed;
   const style = CITATION_STYLES.find((s) => s.id === id)!;
-  return bibliography(plain, style.template, 'text');
+  return bibliography(withoutAccess(record), style.template, 'text');
 }
 
 /** Each style's access-date forms (January to December), as the first record rendered them. */
