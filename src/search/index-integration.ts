@@ -64,12 +64,19 @@ export async function buildSearchIndex(
     for (const file of files) {
       const sourcePath = relative(siteDir, file);
       const page = indexedPage(await readFile(file, 'utf8'));
-      if (page.text !== undefined) texts.push(page.text);
+      // Once any page marks a body, Pagefind drops the pages that mark none: they need not be sent
+      // (the whole-article page alone is most of the site's bytes). The vocabulary fails if none does.
+      if (page.text === undefined) continue;
+      texts.push(page.text);
       const added = index
         .addHTMLFile({ sourcePath, content: page.indexable })
         .then((result) => failOn(`reading ${sourcePath}`, siteDir, result.errors));
       inFlight.add(added);
-      void added.finally(() => inFlight.delete(added)).catch(() => undefined);
+      // A page Pagefind refused stays in the set, so the next wait throws its error.
+      void added.then(
+        () => inFlight.delete(added),
+        () => undefined,
+      );
       if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);

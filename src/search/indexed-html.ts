@@ -4,12 +4,8 @@
  * never indexes. Used to feed Pagefind and to build the vocabulary from the same text. Build-time
  * only (Node).
  */
-import { parse, serialize, type DefaultTreeAdapterTypes } from 'parse5';
-import { attribute } from '../lib/html.ts';
+import { Parser } from 'htmlparser2';
 import { INDEX_WORD_BREAK } from './words.ts';
-
-type Node = DefaultTreeAdapterTypes.Node;
-type TextNode = DefaultTreeAdapterTypes.TextNode;
 
 /** Elements whose text Pagefind never indexes (its parser's own list). */
 const NOT_INDEXED = new Set([
@@ -26,51 +22,59 @@ const NOT_INDEXED = new Set([
   'template',
 ]);
 
-/** Visits the text nodes Pagefind indexes; false when the page marks no body (it is left out). */
-function visitIndexedText(root: Node, visit: (text: TextNode) => void, blockEnd?: () => void) {
-  let marked = false;
-  const walk = (node: Node, inBody: boolean): void => {
-    if ('tagName' in node) {
-      if (NOT_INDEXED.has(node.tagName)) return;
-      if (attribute(node, 'data-pagefind-ignore') !== undefined) return;
-      if (attribute(node, 'data-pagefind-body') !== undefined) {
-        marked = true;
-        inBody = true;
-      }
-    }
-    if (inBody && node.nodeName === '#text') visit(node as TextNode);
-    if ('childNodes' in node) for (const child of node.childNodes) walk(child, inBody);
-    if (inBody && 'tagName' in node) blockEnd?.();
-  };
-  walk(root, false);
-  return marked;
-}
-
 /**
- * One page, parsed once, as the search build needs it: `indexable`, the HTML Pagefind is given
- * (see `indexableHtml`), and `text`, what Pagefind indexes of it (see `indexedText`).
+ * One page, read once, as the search build needs it: `indexable`, the HTML Pagefind is given (see
+ * `indexableHtml`), and `text`, what Pagefind indexes of it (see `indexedText`); `text` is undefined
+ * when the page marks no body (Pagefind leaves it out). A streaming parser (htmlparser2) reads the
+ * page: a build reads every page, the whole-article page among them, and a tree of each costs four
+ * times as much. The indexable copy is the page with word breaks put in at the parser's offsets.
  */
 export function indexedPage(html: string): { indexable: string; text: string | undefined } {
-  const document = parse(html);
   const parts: string[] = [];
-  let changed = false;
-  const marked = visitIndexedText(
-    document,
-    (text) => {
-      parts.push(text.value);
-      const split = text.value.replace(CLOSED_DASH, `$1${INDEX_WORD_BREAK}`);
-      if (split !== text.value) {
-        text.value = split;
-        changed = true;
-      }
+  const breaks: number[] = [];
+  // For each open element: whether its text is indexed (inside a body, outside anything left out).
+  const open: boolean[] = [];
+  let indexed = false;
+  let skipped = 0;
+  let marked = false;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        open.push(indexed);
+        if (skipped > 0 || NOT_INDEXED.has(name) || 'data-pagefind-ignore' in attributes) {
+          skipped += 1;
+          indexed = false;
+        } else if ('data-pagefind-body' in attributes) {
+          marked = true;
+          indexed = true;
+        }
+      },
+      ontext(text) {
+        if (!indexed) return;
+        parts.push(text);
+        const start = parser.startIndex;
+        // Entities arrive decoded, one by one; only text as written has offsets in the page.
+        if (html.slice(start, parser.endIndex + 1) !== text) return;
+        for (const match of text.matchAll(CLOSED_DASH)) breaks.push(start + match.index + 1);
+      },
+      onclosetag() {
+        // An element's end ends a word, as it does for Pagefind.
+        if (indexed) parts.push(' ');
+        if (skipped > 0) skipped -= 1;
+        indexed = open.pop() ?? false;
+      },
     },
-    // An element's end ends a word, as it does for Pagefind.
-    () => parts.push(' '),
+    { decodeEntities: true },
   );
-  return {
-    indexable: changed ? serialize(document) : html,
-    text: marked ? parts.join('') : undefined,
-  };
+  parser.end(html);
+  const pieces: string[] = [];
+  let from = 0;
+  for (const at of breaks) {
+    pieces.push(html.slice(from, at), INDEX_WORD_BREAK);
+    from = at;
+  }
+  pieces.push(html.slice(from));
+  return { indexable: pieces.join(''), text: marked ? parts.join('') : undefined };
 }
 
 /** The text Pagefind indexes from one page, or undefined when the page has no marked body. */
@@ -79,7 +83,7 @@ export function indexedText(html: string): string | undefined {
 }
 
 /** A dash between two letters, with no space: "tightrope—carefully", "Armenia–Azerbaijan". */
-const CLOSED_DASH = /(?<=\p{L})([–—])(?=\p{L})/gu;
+const CLOSED_DASH = /(?<=\p{L})[–—](?=\p{L})/gu;
 
 /**
  * The page as Pagefind is given it. Pagefind splits words at spaces and, inside a word, only at

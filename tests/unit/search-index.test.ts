@@ -31,13 +31,17 @@ function fakePagefind(step: Step) {
   return { api, index, close };
 }
 
-/** A site folder with one page, for the steps that need a page to read. */
+/** A site folder with a page that marks its body and one that does not. */
 async function withSite(run: (site: string) => Promise<void>): Promise<void> {
   const site = await mkdtemp(join(tmpdir(), 'search-index-'));
   try {
     await writeFile(
       join(site, 'index.html'),
-      '<!doctype html><html><body><p>Page</p></body></html>',
+      '<!doctype html><html><body><main data-pagefind-body><p>Page</p></main></body></html>',
+    );
+    await writeFile(
+      join(site, 'print.html'),
+      '<!doctype html><html><body><main><p>Every chapter</p></main></body></html>',
     );
     await run(site);
   } finally {
@@ -79,6 +83,18 @@ describe('buildSearchIndex', () => {
       await rm(site, { recursive: true, force: true });
     }
     expect(close).toHaveBeenCalledOnce();
+  });
+
+  it('sends Pagefind only the pages that mark a body, as it would keep only those', async () => {
+    const { api, index } = fakePagefind({});
+    await withSite(async (site) => {
+      const result = await buildSearchIndex(site, api);
+      expect(result.texts).toEqual(['Page  ']);
+    });
+    expect(index.addHTMLFile).toHaveBeenCalledOnce();
+    expect(index.addHTMLFile).toHaveBeenCalledWith(
+      expect.objectContaining({ sourcePath: 'index.html' }),
+    );
   });
 
   it('stops Pagefind when its service throws', async () => {
