@@ -27,11 +27,14 @@ const NOT_INDEXED = new Set([
  * `indexableHtml`), and `text`, what Pagefind indexes of it (see `indexedText`); `text` is undefined
  * when the page marks no body (Pagefind leaves it out). A streaming parser (htmlparser2) reads the
  * page: a build reads every page, the whole-article page among them, and a tree of each costs four
- * times as much. The indexable copy is the page with word breaks put in at the parser's offsets.
+ * times as much. The indexable copy is the page edited at the parser's offsets: word breaks put in,
+ * and each drawing (`<svg>`, never indexed) left out, since it is most of a chapter's bytes.
  */
 export function indexedPage(html: string): { indexable: string; text: string | undefined } {
   const parts: string[] = [];
-  const breaks: number[] = [];
+  // Edits to the indexable copy, in page order: [from, to, what replaces the characters between].
+  const edits: [number, number, string][] = [];
+  let drawing: { start: number; depth: number } | undefined;
   // For each open element: whether its text is indexed (inside a body, outside anything left out).
   const open: boolean[] = [];
   let indexed = false;
@@ -40,6 +43,7 @@ export function indexedPage(html: string): { indexable: string; text: string | u
   const parser = new Parser(
     {
       onopentag(name, attributes) {
+        if (name === 'svg' && !drawing) drawing = { start: parser.startIndex, depth: open.length };
         open.push(indexed);
         if (skipped > 0 || NOT_INDEXED.has(name) || 'data-pagefind-ignore' in attributes) {
           skipped += 1;
@@ -55,13 +59,21 @@ export function indexedPage(html: string): { indexable: string; text: string | u
         const start = parser.startIndex;
         // Entities arrive decoded, one by one; only text as written has offsets in the page.
         if (html.slice(start, parser.endIndex + 1) !== text) return;
-        for (const match of text.matchAll(CLOSED_DASH)) breaks.push(start + match.index + 1);
+        for (const match of text.matchAll(CLOSED_DASH)) {
+          const at = start + match.index + 1;
+          edits.push([at, at, INDEX_WORD_BREAK]);
+        }
       },
-      onclosetag() {
+      onclosetag(_name, implied) {
         // An element's end ends a word, as it does for Pagefind.
         if (indexed) parts.push(' ');
         if (skipped > 0) skipped -= 1;
         indexed = open.pop() ?? false;
+        if (drawing?.depth === open.length) {
+          // Cut only a drawing closed by its own end tag, whose end the parser knows.
+          if (!implied) edits.push([drawing.start, parser.endIndex + 1, '']);
+          drawing = undefined;
+        }
       },
     },
     { decodeEntities: true },
@@ -69,9 +81,9 @@ export function indexedPage(html: string): { indexable: string; text: string | u
   parser.end(html);
   const pieces: string[] = [];
   let from = 0;
-  for (const at of breaks) {
-    pieces.push(html.slice(from, at), INDEX_WORD_BREAK);
-    from = at;
+  for (const [start, end, insert] of edits.sort((a, b) => a[0] - b[0])) {
+    pieces.push(html.slice(from, start), insert);
+    from = end;
   }
   pieces.push(html.slice(from));
   return { indexable: pieces.join(''), text: marked ? parts.join('') : undefined };

@@ -49,6 +49,19 @@ describe('indexableHtml', () => {
     expect(indexable).toContain('<p>Armenia–Azerbaijan</p>');
   });
 
+  it('leaves out the drawings, which Pagefind never reads, and keeps the rest as written', () => {
+    const figure = (n: number) =>
+      `<figure><svg viewBox="0 0 9 9"><g><path d="M0 0"/><text>Label ${n}</text></g></svg><figcaption>Caption ${n}</figcaption></figure>`;
+    const html = page(`<article data-pagefind-body>${figure(1)}<p>Baku</p>${figure(2)}</article>`);
+    const indexable = indexableHtml(html);
+    expect(indexable).toBe(
+      page(
+        '<article data-pagefind-body><figure><figcaption>Caption 1</figcaption></figure><p>Baku</p><figure><figcaption>Caption 2</figcaption></figure></article>',
+      ),
+    );
+    expect(indexedText(indexable)).toBe(indexedText(html));
+  });
+
   it('hands over a page with nothing to split unchanged', () => {
     const html = page('<article data-pagefind-body><p>Baku — Moscow</p></article>');
     expect(indexableHtml(html)).toBe(html);
