@@ -43,6 +43,13 @@ export const test = base.extend<SiteFixtures>({
 
 export { expect };
 
+/**
+ * The tag of a test whose outcome the base path cannot change (an audit, a theme, a byte count, a
+ * drawing): it runs against the root build only (see playwright.config.ts). A test that follows or
+ * reads a URL of the site runs against both builds.
+ */
+export const ONCE = { tag: '@once' };
+
 /** Every page listed in the built sitemap, as URLs on the local server. */
 export async function sitemapUrls(page: Page, site: (path?: string) => string): Promise<string[]> {
   const index = await (await page.request.get(site('sitemap-index.xml'))).text();

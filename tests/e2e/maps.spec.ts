@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
+import { test, expect, ONCE } from './fixtures.ts';
+import { axeViolations } from '../support/axe.ts';
 import { buildPlaceModel } from '../../src/maps/model.ts';
 import { readPlacesInput } from '../../src/maps/files.ts';
 
@@ -13,7 +13,6 @@ const MAPS = result.model.maps.map((map) => ({
   page: map.chapter ? `chapters/${map.chapter.id}/` : 'places/',
 }));
 const PAGES = [...new Set(MAPS.map((m) => m.page))];
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 // The page area of A4 with the print stylesheet's margins, in CSS px (as in print.spec.ts).
 const PRINTABLE = { width: Math.floor((176 * 96) / 25.4), height: Math.floor((259 * 96) / 25.4) };
 
@@ -143,125 +142,121 @@ test.describe('with JavaScript disabled', () => {
   });
 });
 
-test('on a 360 px phone labels stay inside their map, never overlap, and only the map scrolls', async ({
-  page,
-  site,
-  problems,
-}) => {
-  await page.setViewportSize({ width: 360, height: 780 });
-  for (const url of PAGES) {
-    await page.goto(site(url));
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, url).toBeLessThanOrEqual(0);
-  }
-  for (const map of MAPS) {
-    await page.goto(site(map.page));
-    const figure = await figureOf(page, map.id);
-    const svg = figure.locator('svg');
-    const { map: box, labels } = await labelBoxes(svg);
-    expectLabelsInsideAndApart(`${map.id} at 360 px`, box, labels);
-    // Labels stay legible: the map shrinks only so far, then scrolls inside its box, by keyboard too.
-    const scale = await svg.evaluate(
-      (el) => el.getBoundingClientRect().width / (el as SVGSVGElement).viewBox.baseVal.width,
-    );
-    expect(scale * 12, `${map.id}: smallest label in px`).toBeGreaterThanOrEqual(10);
-    const canvas = figure.locator('.place-map__canvas');
-    await canvas.focus();
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => canvas.evaluate((el) => el.scrollLeft), map.id).toBeGreaterThan(0);
-  }
-  expect(problems).toEqual([]);
-});
-
-for (const colorScheme of ['light', 'dark'] as const) {
-  test(`on a desk in the ${colorScheme} theme, labels are in the text colour, inside and apart; axe finds nothing`, async ({
-    page,
-    site,
-    problems,
-  }) => {
-    test.setTimeout(120_000);
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.emulateMedia({ colorScheme });
+test(
+  'on a 360 px phone labels stay inside their map, never overlap, and only the map scrolls',
+  ONCE,
+  async ({ page, site, problems }) => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    for (const url of PAGES) {
+      await page.goto(site(url));
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, url).toBeLessThanOrEqual(0);
+    }
     for (const map of MAPS) {
       await page.goto(site(map.page));
       const figure = await figureOf(page, map.id);
-      const { map: box, labels } = await labelBoxes(figure.locator('svg'));
-      expectLabelsInsideAndApart(`${map.id} at 1280 px`, box, labels);
-      const colours = await figure.evaluate((el) => ({
-        label: getComputedStyle(el.querySelector('.map-label--city')!).fill,
-        text: getComputedStyle(document.body).color,
-        water: getComputedStyle(el.querySelector('.map-water')!).fill,
-        land: getComputedStyle(el.querySelector('.map-land')!).fill,
-      }));
-      expect(colours.label, map.id).toBe(colours.text);
-      expect(colours.water, map.id).not.toBe(colours.land);
-    }
-    for (const url of PAGES) {
-      await page.goto(site(url));
-      const { violations } = await new AxeBuilder({ page })
-        .include('figure.place-map')
-        .withTags(WCAG_22_AA)
-        .analyze();
-      expect(
-        violations.map(
-          (v) => `${url}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-        ),
-      ).toEqual([]);
+      const svg = figure.locator('svg');
+      const { map: box, labels } = await labelBoxes(svg);
+      expectLabelsInsideAndApart(`${map.id} at 360 px`, box, labels);
+      // Labels stay legible: the map shrinks only so far, then scrolls inside its box, by keyboard too.
+      const scale = await svg.evaluate(
+        (el) => el.getBoundingClientRect().width / (el as SVGSVGElement).viewBox.baseVal.width,
+      );
+      expect(scale * 12, `${map.id}: smallest label in px`).toBeGreaterThanOrEqual(10);
+      const canvas = figure.locator('.place-map__canvas');
+      await canvas.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => canvas.evaluate((el) => el.scrollLeft), map.id).toBeGreaterThan(0);
     }
     expect(problems).toEqual([]);
-  });
+  },
+);
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(
+    `on a desk in the ${colorScheme} theme, labels are in the text colour, inside and apart; axe finds nothing`,
+    ONCE,
+    async ({ page, site, problems }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.emulateMedia({ colorScheme });
+      for (const map of MAPS) {
+        await page.goto(site(map.page));
+        const figure = await figureOf(page, map.id);
+        const { map: box, labels } = await labelBoxes(figure.locator('svg'));
+        expectLabelsInsideAndApart(`${map.id} at 1280 px`, box, labels);
+        const colours = await figure.evaluate((el) => ({
+          label: getComputedStyle(el.querySelector('.map-label--city')!).fill,
+          text: getComputedStyle(document.body).color,
+          water: getComputedStyle(el.querySelector('.map-water')!).fill,
+          land: getComputedStyle(el.querySelector('.map-land')!).fill,
+        }));
+        expect(colours.label, map.id).toBe(colours.text);
+        expect(colours.water, map.id).not.toBe(colours.land);
+      }
+      for (const url of PAGES) {
+        await page.goto(site(url));
+        expect(await axeViolations(page, url, { include: 'figure.place-map' })).toEqual([]);
+      }
+      expect(problems).toEqual([]);
+    },
+  );
 }
 
-test('printed, each map is black on white and fits one page with its caption and key', async ({
-  page,
-  site,
-  problems,
-}, testInfo) => {
-  await page.setViewportSize(PRINTABLE);
-  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
-  for (const map of MAPS) {
-    await page.goto(site(map.page));
-    const figure = await figureOf(page, map.id);
-    const box = (await figure.boundingBox())!;
-    expect(box.width, map.id).toBeLessThanOrEqual(PRINTABLE.width);
-    expect(box.height, map.id).toBeLessThanOrEqual(PRINTABLE.height);
-    const colours = await figure.evaluate((el) => ({
-      label: getComputedStyle(el.querySelector('.map-label')!).fill,
-      land: getComputedStyle(el.querySelector('.map-land')!).fill,
-      water: getComputedStyle(el.querySelector('.map-water')!).fill,
-      country: getComputedStyle(el.querySelector('.map-country')!).fill,
-    }));
-    expect(colours, map.id).toEqual({
-      label: 'rgb(0, 0, 0)',
-      land: 'rgb(255, 255, 255)',
-      water: 'rgb(255, 255, 255)',
-      country: 'rgb(255, 255, 255)',
-    });
-  }
-  // On real paper: the page that has a chapter map's caption also has the end of its key.
-  for (const map of MAPS.filter((m) => m.chapter)) {
-    await page.goto(site(map.page));
-    const file = testInfo.outputPath(`${map.id}.pdf`);
-    await page.pdf({ path: file, format: 'A4' });
-    const pages = Number(
-      /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1],
-    );
-    const texts = Array.from({ length: pages }, (_, i) =>
-      execFileSync('pdftotext', ['-f', `${i + 1}`, '-l', `${i + 1}`, '-enc', 'UTF-8', file, '-'], {
-        encoding: 'utf8',
-      }).replace(/\s+/g, ' '),
-    );
-    const onPage = texts.findIndex((text) => text.includes(map.title));
-    expect(onPage, `${map.id}: caption in the PDF`).toBeGreaterThanOrEqual(0);
-    const last = map.entries.at(-1)!;
-    expect(texts[onPage], `${map.id}: the key's last place on the caption's page`).toContain(
-      `${last.place.name} (`,
-    );
-    expect(texts[onPage], `${map.id}: the credit on the caption's page`).toContain(
-      'drawn as the data has them',
-    );
-  }
-  expect(problems).toEqual([]);
-});
+test(
+  'printed, each map is black on white and fits one page with its caption and key',
+  ONCE,
+  async ({ page, site, problems }, testInfo) => {
+    await page.setViewportSize(PRINTABLE);
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    for (const map of MAPS) {
+      await page.goto(site(map.page));
+      const figure = await figureOf(page, map.id);
+      const box = (await figure.boundingBox())!;
+      expect(box.width, map.id).toBeLessThanOrEqual(PRINTABLE.width);
+      expect(box.height, map.id).toBeLessThanOrEqual(PRINTABLE.height);
+      const colours = await figure.evaluate((el) => ({
+        label: getComputedStyle(el.querySelector('.map-label')!).fill,
+        land: getComputedStyle(el.querySelector('.map-land')!).fill,
+        water: getComputedStyle(el.querySelector('.map-water')!).fill,
+        country: getComputedStyle(el.querySelector('.map-country')!).fill,
+      }));
+      expect(colours, map.id).toEqual({
+        label: 'rgb(0, 0, 0)',
+        land: 'rgb(255, 255, 255)',
+        water: 'rgb(255, 255, 255)',
+        country: 'rgb(255, 255, 255)',
+      });
+    }
+    // On real paper: the page that has a chapter map's caption also has the end of its key.
+    for (const map of MAPS.filter((m) => m.chapter)) {
+      await page.goto(site(map.page));
+      const file = testInfo.outputPath(`${map.id}.pdf`);
+      await page.pdf({ path: file, format: 'A4' });
+      const pages = Number(
+        /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1],
+      );
+      const texts = Array.from({ length: pages }, (_, i) =>
+        execFileSync(
+          'pdftotext',
+          ['-f', `${i + 1}`, '-l', `${i + 1}`, '-enc', 'UTF-8', file, '-'],
+          {
+            encoding: 'utf8',
+          },
+        ).replace(/\s+/g, ' '),
+      );
+      const onPage = texts.findIndex((text) => text.includes(map.title));
+      expect(onPage, `${map.id}: caption in the PDF`).toBeGreaterThanOrEqual(0);
+      const last = map.entries.at(-1)!;
+      expect(texts[onPage], `${map.id}: the key's last place on the caption's page`).toContain(
+        `${last.place.name} (`,
+      );
+      expect(texts[onPage], `${map.id}: the credit on the caption's page`).toContain(
+        'drawn as the data has them',
+      );
+    }
+    expect(problems).toEqual([]);
+  },
+);

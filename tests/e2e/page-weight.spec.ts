@@ -1,10 +1,9 @@
 import { PAGE_BUDGETS, pageKind, type Budget } from '../page-budgets.ts';
 import { measurePageWeight } from '../../scripts/lib/page-weight.ts';
-import { test, expect, sitemapPaths } from './fixtures.ts';
+import { test, expect, sitemapPaths, ONCE } from './fixtures.ts';
 
 for (const path of sitemapPaths()) {
-  test(`/${path} stays within its first-view byte budget`, async ({ browser, site }, testInfo) => {
-    test.skip(testInfo.project.name === 'subpath', 'the same bytes are measured at the root');
+  test(`/${path} stays within its first-view byte budget`, ONCE, async ({ browser, site }) => {
     const base = new URL(site()).pathname;
     const url = site(path);
     const weight = await measurePageWeight(browser, url, new URL(url).pathname);

@@ -1,4 +1,4 @@
-import { test, expect, sitemapPaths } from './fixtures.ts';
+import { test, expect, sitemapPaths, ONCE } from './fixtures.ts';
 import { readArticle } from '../../src/article/chapters.ts';
 
 /** Chapter slugs in reading order, from content/chapters/ through the article model. */
@@ -42,30 +42,34 @@ test('the home page lists every chapter in order with a summary and reading time
   expect(problems).toEqual([]);
 });
 
-test('every table-of-contents link lands on its heading', async ({ page, site, problems }) => {
-  test.setTimeout(90_000);
-  let total = 0;
-  for (const slug of CHAPTER_SLUGS) {
-    await page.goto(site(`chapters/${slug}/`));
-    const links = page.locator('.toc a');
-    const count = await links.count();
-    // Chapters without sub-headings have no table of contents at all.
-    await expect(page.locator('.toc')).toHaveCount(count > 0 ? 1 : 0);
-    expect(count).toBe(await page.locator('.prose :is(h2, h3)').count());
-    total += count;
-    for (let i = 0; i < count; i++) {
-      const link = links.nth(i);
-      const text = (await link.textContent())!.trim();
-      await link.click();
-      const hash = new URL(page.url()).hash;
-      const heading = page.locator(`[id="${decodeURIComponent(hash.slice(1))}"]`);
-      await expect(heading, `${slug}: ${text}`).toHaveText(text);
-      await expect(heading).toBeInViewport();
+test(
+  'every table-of-contents link lands on its heading',
+  ONCE,
+  async ({ page, site, problems }) => {
+    test.setTimeout(90_000);
+    let total = 0;
+    for (const slug of CHAPTER_SLUGS) {
+      await page.goto(site(`chapters/${slug}/`));
+      const links = page.locator('.toc a');
+      const count = await links.count();
+      // Chapters without sub-headings have no table of contents at all.
+      await expect(page.locator('.toc')).toHaveCount(count > 0 ? 1 : 0);
+      expect(count).toBe(await page.locator('.prose :is(h2, h3)').count());
+      total += count;
+      for (let i = 0; i < count; i++) {
+        const link = links.nth(i);
+        const text = (await link.textContent())!.trim();
+        await link.click();
+        const hash = new URL(page.url()).hash;
+        const heading = page.locator(`[id="${decodeURIComponent(hash.slice(1))}"]`);
+        await expect(heading, `${slug}: ${text}`).toHaveText(text);
+        await expect(heading).toBeInViewport();
+      }
     }
-  }
-  expect(total).toBeGreaterThan(20);
-  expect(problems).toEqual([]);
-});
+    expect(total).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+  },
+);
 
 test('next links visit every chapter in order and the last leads back to the contents', async ({
   page,
@@ -93,69 +97,71 @@ test('next links visit every chapter in order and the last leads back to the con
   expect(problems).toEqual([]);
 });
 
-test('the theme toggle switches theme, persists across pages, and applies before first paint', async ({
-  page,
-  site,
-  problems,
-}) => {
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto(site('chapters/history/'));
-  const toggle = page.getByRole('button', { name: 'Dark theme' });
-  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
-  const lightBackground = await page.evaluate(
-    () => getComputedStyle(document.body).backgroundColor,
-  );
-  await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
-  const darkBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  expect(darkBackground).not.toBe(lightBackground);
+test(
+  'the theme toggle switches theme, persists across pages, and applies before first paint',
+  ONCE,
+  async ({ page, site, problems }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(site('chapters/history/'));
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    const lightBackground = await page.evaluate(
+      () => getComputedStyle(document.body).backgroundColor,
+    );
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    const darkBackground = await page.evaluate(
+      () => getComputedStyle(document.body).backgroundColor,
+    );
+    expect(darkBackground).not.toBe(lightBackground);
 
-  // Record the theme at the moment <body> is created: set then, there is no flash of light.
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (document.body) {
-        (window as unknown as { themeAtBody: string | null }).themeAtBody =
-          document.documentElement.getAttribute('data-theme');
-        observer.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-  await page.getByRole('link', { name: /Next chapter/ }).click();
-  await expect(page).toHaveURL(/wars-2020-2023/);
-  expect(
-    await page.evaluate(() => (window as unknown as { themeAtBody: string | null }).themeAtBody),
-  ).toBe('dark');
-  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute(
-    'aria-pressed',
-    'true',
-  );
-  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
-    darkBackground,
-  );
+    // Record the theme at the moment <body> is created: set then, there is no flash of light.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.body) {
+          (window as unknown as { themeAtBody: string | null }).themeAtBody =
+            document.documentElement.getAttribute('data-theme');
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.getByRole('link', { name: /Next chapter/ }).click();
+    await expect(page).toHaveURL(/wars-2020-2023/);
+    expect(
+      await page.evaluate(() => (window as unknown as { themeAtBody: string | null }).themeAtBody),
+    ).toBe('dark');
+    await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      darkBackground,
+    );
 
-  await page.getByRole('button', { name: 'Dark theme' }).click();
-  await page.reload();
-  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
-    lightBackground,
-  );
-  expect(problems).toEqual([]);
-});
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await page.reload();
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      lightBackground,
+    );
+    expect(problems).toEqual([]);
+  },
+);
 
-test('the system dark preference is followed when the reader has not chosen', async ({
-  page,
-  site,
-  problems,
-}) => {
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(site());
-  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute(
-    'aria-pressed',
-    'true',
-  );
-  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  expect(background).toBe('rgb(19, 21, 24)');
-  expect(problems).toEqual([]);
-});
+test(
+  'the system dark preference is followed when the reader has not chosen',
+  ONCE,
+  async ({ page, site, problems }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(site());
+    await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(19, 21, 24)');
+    expect(problems).toEqual([]);
+  },
+);
 
 test('an unknown path shows the 404 page', async ({ page, site, problems }) => {
   const response = await page.goto(site('chapters/no-such-chapter/'));
@@ -191,25 +197,27 @@ test.describe('with JavaScript disabled', () => {
   });
 });
 
-test('on a phone the table of contents is folded and opens on demand', async ({
-  page,
-  site,
-  problems,
-}) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto(site('chapters/alliances/'));
-  const link = page.locator('.toc a', { hasText: 'The Iran Factor' });
-  await expect(link).toBeHidden();
-  await page.getByText('On this page').click();
-  await link.click();
-  await expect(
-    page.getByRole('heading', { name: 'The Iran Factor — A Dangerous New Dimension' }),
-  ).toBeInViewport();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  expect(problems).toEqual([]);
-});
+test(
+  'on a phone the table of contents is folded and opens on demand',
+  ONCE,
+  async ({ page, site, problems }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(site('chapters/alliances/'));
+    const link = page.locator('.toc a', { hasText: 'The Iran Factor' });
+    await expect(link).toBeHidden();
+    await page.getByText('On this page').click();
+    await link.click();
+    await expect(
+      page.getByRole('heading', { name: 'The Iran Factor — A Dangerous New Dimension' }),
+    ).toBeInViewport();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    expect(problems).toEqual([]);
+  },
+);
 
-test('the skip link moves focus to the main content', async ({ page, site, problems }) => {
+test('the skip link moves focus to the main content', ONCE, async ({ page, site, problems }) => {
   await page.goto(site('chapters/energy/'));
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to content' });

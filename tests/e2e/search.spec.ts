@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, Locator } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
+import { test, expect, ONCE } from './fixtures.ts';
+import { axeViolations } from '../support/axe.ts';
 import { firstQuery, furtherQuery } from '../../scripts/bench-search.ts';
 import { readArticle, textInReadingOrder } from '../../src/article/chapters.ts';
 
@@ -489,45 +489,38 @@ test.describe('no dead ends', () => {
   });
 });
 
-test('axe finds no WCAG 2.2 A/AA violation in the dialog or on the search page, light or dark', async ({
-  page,
-  site,
-  problems,
-}) => {
-  test.setTimeout(120_000);
-  const audit = async (what: string) => {
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
-      .analyze();
-    return violations.map(
-      (v) => `${what}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  };
-  const report: string[] = [];
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(site('chapters/energy/'));
-    const dialog = await openWithSlash(page);
-    await search(dialog, 'Zangezur');
-    await dialog.getByText('Filter by chapter, actor or place').click();
-    await expect(
-      dialog.getByRole('combobox', { name: 'Actor' }).getByRole('option'),
-    ).not.toHaveCount(1);
-    report.push(...(await audit(`${scheme} dialog with results and filters`)));
-    await dialog.getByRole('searchbox').fill('Kazakstan');
-    await expect(dialog.getByText('Did you mean')).toBeVisible();
-    report.push(...(await audit(`${scheme} dialog with a suggestion`)));
-    await dialog.getByRole('searchbox').fill('Kiev');
-    await expect(dialog.getByText('the article spells Kiev as Kyiv')).toBeVisible();
-    report.push(...(await audit(`${scheme} dialog with a respelt query`)));
+test(
+  'axe finds no WCAG 2.2 A/AA violation in the dialog or on the search page, light or dark',
+  ONCE,
+  async ({ page, site, problems }) => {
+    test.setTimeout(120_000);
+    const audit = (what: string) => axeViolations(page, what);
+    const report: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(site('chapters/energy/'));
+      const dialog = await openWithSlash(page);
+      await search(dialog, 'Zangezur');
+      await dialog.getByText('Filter by chapter, actor or place').click();
+      await expect(
+        dialog.getByRole('combobox', { name: 'Actor' }).getByRole('option'),
+      ).not.toHaveCount(1);
+      report.push(...(await audit(`${scheme} dialog with results and filters`)));
+      await dialog.getByRole('searchbox').fill('Kazakstan');
+      await expect(dialog.getByText('Did you mean')).toBeVisible();
+      report.push(...(await audit(`${scheme} dialog with a suggestion`)));
+      await dialog.getByRole('searchbox').fill('Kiev');
+      await expect(dialog.getByText('the article spells Kiev as Kyiv')).toBeVisible();
+      report.push(...(await audit(`${scheme} dialog with a respelt query`)));
 
-    await page.goto(site('search/?q=Russia&actor=Sudan'));
-    await expect(status(page.getByRole('main'))).toHaveText('1 result for Russia');
-    report.push(...(await audit(`${scheme} search page`)));
-  }
-  expect(report).toEqual([]);
-  expect(problems).toEqual([]);
-});
+      await page.goto(site('search/?q=Russia&actor=Sudan'));
+      await expect(status(page.getByRole('main'))).toHaveText('1 result for Russia');
+      report.push(...(await audit(`${scheme} search page`)));
+    }
+    expect(report).toEqual([]);
+    expect(problems).toEqual([]);
+  },
+);
 
 test.describe('with JavaScript disabled', () => {
   test.use({ javaScriptEnabled: false });
