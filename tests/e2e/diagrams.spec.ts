@@ -1,6 +1,6 @@
 import { READING_COLUMN_WIDTH } from '../../src/diagrams/settings.ts';
 import { readArticle } from '../../src/article/chapters.ts';
-import { test, expect, sitemapPaths, ONCE } from './fixtures.ts';
+import { test, expect, ONCE } from './fixtures.ts';
 
 /** Chapter slugs in reading order, from content/chapters/ through the article model. */
 const CHAPTER_SLUGS = readArticle().chapters.map((chapter) => chapter.id);
@@ -136,34 +136,6 @@ test(
     expect(problems).toEqual([]);
   },
 );
-
-for (const path of sitemapPaths()) {
-  test(
-    `/${path} loads no Mermaid and carries no Mermaid source; its ids are unique`,
-    ONCE,
-    async ({ page, site, problems }) => {
-      const scriptUrls = new Set<string>();
-      page.on('request', (request) => {
-        if (request.resourceType() === 'script') scriptUrls.add(request.url());
-      });
-      await page.goto(site(path));
-      const html = await page.content();
-      expect(html).not.toMatch(/accTitle|flowchart (TD|LR)|-->/);
-      const inlineScripts = await page
-        .locator('script')
-        .evaluateAll((els) => els.map((el) => el.textContent ?? ''));
-      for (const body of inlineScripts) expect(body.toLowerCase()).not.toContain('mermaid');
-      const ids = await page.locator('[id]').evaluateAll((els) => els.map((el) => el.id));
-      expect(ids.length).toBe(new Set(ids).size);
-      expect(scriptUrls.size, 'site.js at least').toBeGreaterThan(0);
-      for (const url of scriptUrls) {
-        const body = await (await page.request.get(url)).text();
-        expect(body.toLowerCase(), url).not.toContain('mermaid');
-      }
-      expect(problems).toEqual([]);
-    },
-  );
-}
 
 test(
   'in print, diagrams are black on white and fit the page width',
