@@ -4,12 +4,11 @@
  * run through `derivedStatementProblems`: actor descriptions, event titles
  * and quotes, chapter summaries and periods, every Mermaid diagram, the claim labels, and the
  * standfirst and description in src/site.config.ts. The article and the chapters come from the
- * article model (src/article/), the data files through the facts' own schemas and YAML positions,
- * the diagrams from Sätteri's mdast, the site config from the TypeScript parser.
+ * article model (src/article/), with the diagrams' fences, the data files through the facts' own
+ * schemas and YAML positions, the site config from the TypeScript parser.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mdxToMdast, type MdastNode } from 'satteri';
 import ts from 'typescript';
 import { readArticle, readSource } from '../article/chapters.ts';
 import { ACTORS_FILE } from './actor.ts';
@@ -35,16 +34,21 @@ export function articleSentences(root = process.cwd()): string[] {
   return readSource(root).sentences.map((s) => s.text);
 }
 
-function factsInput(root: string) {
-  const reading = readFactsInput(root);
+type Article = ReturnType<typeof readArticle>;
+
+function factsInput(root: string, article?: Article) {
+  const reading = readFactsInput(root, article);
   if (!reading.ok) throw new Error(reading.problems.join('\n'));
   return reading.input;
 }
 
-export function actorStatements(root = process.cwd()): DerivedStatement[] {
+export function actorStatements(
+  root = process.cwd(),
+  input = factsInput(root),
+): DerivedStatement[] {
   const at = yamlPositions(ACTORS_FILE, read(root, ACTORS_FILE));
   const line = (path: (string | number)[]) => at.lineOf(path) ?? 1;
-  return factsInput(root).actors.entries.map(({ id, data }) => ({
+  return input.actors.entries.map(({ id, data }) => ({
     text: data.description,
     file: ACTORS_FILE,
     line: line([id, 'description']),
@@ -53,10 +57,10 @@ export function actorStatements(root = process.cwd()): DerivedStatement[] {
   }));
 }
 
-export function eventEntries(root = process.cwd()): EventEntry[] {
+export function eventEntries(root = process.cwd(), input = factsInput(root)): EventEntry[] {
   const at = yamlPositions(EVENTS_FILE, read(root, EVENTS_FILE));
   const line = (path: (string | number)[]) => at.lineOf(path) ?? 1;
-  return factsInput(root).events.entries.map(({ id, data }) => ({
+  return input.events.entries.map(({ id, data }) => ({
     id,
     file: EVENTS_FILE,
     title: data.title,
@@ -86,9 +90,9 @@ export interface ChapterStatements {
 }
 
 /** The article's chapters (an editors' chapter is the editors' own text and rests on no sentence). */
-export function chapterStatements(root = process.cwd()): ChapterStatements[] {
-  return readArticle(root)
-    .chapters.filter(({ data }) => data.source === 'article')
+export function chapterStatements(article: Article = readArticle()): ChapterStatements[] {
+  return article.chapters
+    .filter(({ data }) => data.source === 'article')
     .map(({ outline, data }) => {
       const { file } = outline;
       const frontmatter = outline.frontmatter!;
@@ -123,15 +127,11 @@ export function chapterStatements(root = process.cwd()): ChapterStatements[] {
         ),
         strayClaimLines: outline.strayClaims.map((c) => c.line),
       };
-      const visit = (node: MdastNode): void => {
-        if (node.type === 'code' && node.lang === 'mermaid') {
-          const fence = mermaidStatements(node.value, file, node.position?.start.line ?? 0);
-          result.diagrams.push(...fence.statements);
-          result.diagramProblems.push(...fence.problems);
-        }
-        if ('children' in node) for (const child of node.children as MdastNode[]) visit(child);
-      };
-      visit(mdxToMdast(read(root, file)));
+      for (const diagram of outline.diagrams) {
+        const fence = mermaidStatements(diagram.source, file, diagram.line);
+        result.diagrams.push(...fence.statements);
+        result.diagramProblems.push(...fence.problems);
+      }
       return result;
     });
 }
@@ -186,16 +186,19 @@ export function siteStatements(root = process.cwd()): DerivedStatement[] {
  * lines without a source. Event quotes and claim labels are the facts' own checks (graph.ts).
  */
 export function derivedStatementProblems(root = process.cwd()): Problem[] {
-  const sentences = articleSentences(root);
-  const chapters = chapterStatements(root);
+  // The article is read once: every chapter parsed, for the facts and for the chapters' statements.
+  const article = readArticle(root);
+  const input = factsInput(root, article);
+  const sentences = article.source.sentences.map((s) => s.text);
+  const chapters = chapterStatements(article);
   const statements = [
-    ...actorStatements(root),
+    ...actorStatements(root, input),
     ...siteStatements(root),
     ...chapters.flatMap((c) => [...c.frontmatter, ...c.diagrams]),
   ];
   return [
     ...statements.flatMap((s) => statementProblems(s, sentences)),
     ...chapters.flatMap((c) => c.diagramProblems),
-    ...eventEntries(root).flatMap((e) => eventTitleProblems(e, sentences)),
+    ...eventEntries(root, input).flatMap((e) => eventTitleProblems(e, sentences)),
   ];
 }

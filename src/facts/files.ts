@@ -20,12 +20,16 @@ export const plainEventSchema = eventSchema({
 
 export type InputReading = { ok: true; input: FactsInput } | { ok: false; problems: string[] };
 
-export function readFactsInput(root: string = process.cwd()): InputReading {
+/** The facts' input; `article` is the article model when the caller has read it already. */
+export function readFactsInput(
+  root: string = process.cwd(),
+  article?: ReturnType<typeof readArticle>,
+): InputReading {
   const problems: string[] = [];
   const actors = readDataFile(root, ACTORS_FILE, actorSchema, problems);
   const events = readDataFile(root, EVENTS_FILE, plainEventSchema, problems);
   if (problems.length > 0) return { ok: false, problems };
-  const { source, chapters } = readArticle(root);
+  const { source, chapters } = article ?? readArticle(root);
   return { ok: true, input: { actors, events, chapters, article: source } };
 }
 

@@ -1,24 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DiagramService } from '../../src/diagrams/service.ts';
 import { serializeSvg } from '../../src/diagrams/svg.ts';
+import { NO_BROWSER, TEST_DIAGRAM, scratchFolder } from '../support/diagram-scratch.ts';
 
-const SOURCE = `flowchart TD
-  accTitle: Route test
-  accDescr: A small test diagram.
-  AZ[Azerbaijan] -->|gas via a pipeline| EU[Europe]
-  AZ ---|neighbours| AM[Armenia]`;
-
-const scratch = mkdtempSync(join(tmpdir(), 'diagrams-test-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function freshDir(name: string): string {
-  return join(scratch, name);
-}
-
-const noBrowser = { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' };
+const freshDir = scratchFolder();
 
 describe('rendering with a real browser', () => {
   let service: DiagramService;
@@ -29,11 +14,11 @@ describe('rendering with a real browser', () => {
 
   test('renders accessible, self-contained SVG and a text alternative from the parsed model', async () => {
     const diagram = await service.diagramFor({
-      source: SOURCE,
+      source: TEST_DIAGRAM,
       file: 'content/chapters/t.mdx',
       line: 3,
     });
-    const prefix = `diagram-${service.keyOf(SOURCE)}`;
+    const prefix = `diagram-${service.keyOf(TEST_DIAGRAM)}`;
     expect(diagram.title).toBe('Route test');
     expect(diagram.description).toBe('A small test diagram.');
     expect(diagram.relations).toEqual([
@@ -53,12 +38,12 @@ describe('rendering with a real browser', () => {
     for (const id of ids) expect(id).toContain(prefix);
     // Every internal reference points at an id that exists.
     for (const [, ref] of svg.matchAll(/url\(#([^)]+)\)/g)) expect(ids).toContain(ref);
-    expect(service.cache.read(service.keyOf(SOURCE))).toEqual({ ...diagram, svg });
+    expect(service.cache.read(service.keyOf(TEST_DIAGRAM))).toEqual({ ...diagram, svg });
   });
 
   test('renders many at once on several pages exactly as one at a time', async () => {
     const sources = ['Europe', 'Türkiye', 'Georgia', 'Iran'].map((place) =>
-      SOURCE.replace('Europe', place),
+      TEST_DIAGRAM.replace('Europe', place),
     );
     const fence = (source: string) => ({ source, file: 'x.mdx', line: 1 });
     const parallel = new DiagramService({ cacheDir: freshDir('parallel'), concurrency: 3 });
@@ -103,9 +88,9 @@ describe('rendering with a real browser', () => {
 
 describe('without a browser', () => {
   test('a new or changed diagram fails, naming it and saying how to get a browser', async () => {
-    const service = new DiagramService({ cacheDir: freshDir('no-browser'), env: noBrowser });
+    const service = new DiagramService({ cacheDir: freshDir('no-browser'), env: NO_BROWSER });
     const error = await service
-      .diagramFor({ source: SOURCE, file: 'content/chapters/energy.mdx', line: 9 })
+      .diagramFor({ source: TEST_DIAGRAM, file: 'content/chapters/energy.mdx', line: 9 })
       .catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(
@@ -118,10 +103,10 @@ describe('without a browser', () => {
   test('an unchanged diagram is served from the cache without starting a browser', async () => {
     const dir = freshDir('warm');
     const warm = new DiagramService({ cacheDir: dir });
-    const rendered = await warm.diagramFor({ source: SOURCE, file: 'a.mdx', line: 1 });
+    const rendered = await warm.diagramFor({ source: TEST_DIAGRAM, file: 'a.mdx', line: 1 });
     await warm.close();
-    const offline = new DiagramService({ cacheDir: dir, env: noBrowser });
-    const served = await offline.diagramFor({ source: SOURCE, file: 'a.mdx', line: 1 });
+    const offline = new DiagramService({ cacheDir: dir, env: NO_BROWSER });
+    const served = await offline.diagramFor({ source: TEST_DIAGRAM, file: 'a.mdx', line: 1 });
     expect(serializeSvg(served.svg)).toBe(serializeSvg(rendered.svg));
     expect(await offline.finish({ prune: false })).toMatchObject({ rendered: 0, cached: 1 });
   });

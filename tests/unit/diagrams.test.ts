@@ -1,10 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toHtml } from 'hast-util-to-html';
 import { markdownToHtml, mdxToJs } from 'satteri';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { DiagramCache, cacheKey, type DiagramRecord } from '../../src/diagrams/cache.ts';
 import { diagramFigure } from '../../src/diagrams/figure.ts';
 import { LabelFont } from '../../src/diagrams/font.ts';
@@ -17,21 +16,11 @@ import {
 import { READING_COLUMN_WIDTH, renderSettings } from '../../src/diagrams/settings.ts';
 import { parseSvg, prepareSvg, serializeSvg } from '../../src/diagrams/svg.ts';
 import { lateFontWarning, wideDiagramWarning } from '../../src/diagrams/warnings.ts';
+import { NO_BROWSER, TEST_DIAGRAM, scratchFolder } from '../support/diagram-scratch.ts';
 
-const SOURCE = `flowchart TD
-  accTitle: Route test
-  accDescr: A small test diagram.
-  AZ[Azerbaijan] -->|gas via a pipeline| EU[Europe]
-  AZ ---|neighbours| AM[Armenia]`;
-
-const scratch = mkdtempSync(join(tmpdir(), 'diagrams-test-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function freshDir(name: string): string {
-  return join(scratch, name);
-}
-
-const noBrowser = { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' };
+const freshDir = scratchFolder();
+/** The scratch folder itself, as a project root for the plugin. */
+const scratch = freshDir('');
 
 /** A cache entry as a render leaves it, for a diagram `width` px wide. */
 function record(title: string, width = 200): DiagramRecord {
@@ -53,17 +42,19 @@ describe('cache key', () => {
   const settings = renderSettings();
 
   test('is stable for the same source and settings, and ignores trailing whitespace and CRLF', () => {
-    expect(cacheKey(SOURCE, settings)).toBe(cacheKey(`${SOURCE}\n\n`, settings));
-    expect(cacheKey(SOURCE, settings)).toBe(cacheKey(SOURCE.replaceAll('\n', '\r\n'), settings));
-    expect(cacheKey(SOURCE, settings)).toMatch(/^[0-9a-f]{16}$/);
+    expect(cacheKey(TEST_DIAGRAM, settings)).toBe(cacheKey(`${TEST_DIAGRAM}\n\n`, settings));
+    expect(cacheKey(TEST_DIAGRAM, settings)).toBe(
+      cacheKey(TEST_DIAGRAM.replaceAll('\n', '\r\n'), settings),
+    );
+    expect(cacheKey(TEST_DIAGRAM, settings)).toMatch(/^[0-9a-f]{16}$/);
   });
 
   test('changes when the source, the Mermaid version or a render setting changes', () => {
-    const key = cacheKey(SOURCE, settings);
-    expect(cacheKey(SOURCE.replace('Europe', 'Ukraine'), settings)).not.toBe(key);
-    expect(cacheKey(SOURCE, { ...settings, mermaid: '12.9.9' })).not.toBe(key);
+    const key = cacheKey(TEST_DIAGRAM, settings);
+    expect(cacheKey(TEST_DIAGRAM.replace('Europe', 'Ukraine'), settings)).not.toBe(key);
+    expect(cacheKey(TEST_DIAGRAM, { ...settings, mermaid: '12.9.9' })).not.toBe(key);
     expect(
-      cacheKey(SOURCE, {
+      cacheKey(TEST_DIAGRAM, {
         ...settings,
         config: { ...(settings['config'] as object), theme: 'dark' },
       }),
@@ -181,14 +172,14 @@ describe('the figure', () => {
 });
 
 describe('the hast plugin', () => {
-  /** A service whose cache holds the diagram for SOURCE, and which cannot start a browser. */
+  /** A service whose cache holds the diagram for TEST_DIAGRAM, and which cannot start a browser. */
   function warmService(name: string, width = 200): DiagramService {
     const dir = freshDir(name);
-    const service = new DiagramService({ cacheDir: dir, env: noBrowser });
-    new DiagramCache(dir).write(service.keyOf(SOURCE), record('Route test', width));
+    const service = new DiagramService({ cacheDir: dir, env: NO_BROWSER });
+    new DiagramCache(dir).write(service.keyOf(TEST_DIAGRAM), record('Route test', width));
     return service;
   }
-  const mdx = `---\ntitle: T\n---\n\nA paragraph.\n\n\`\`\`mermaid\n${SOURCE}\n\`\`\`\n\n\`\`\`js\nnot a diagram\n\`\`\`\n`;
+  const mdx = `---\ntitle: T\n---\n\nA paragraph.\n\n\`\`\`mermaid\n${TEST_DIAGRAM}\n\`\`\`\n\n\`\`\`js\nnot a diagram\n\`\`\`\n`;
   const fileURL = pathToFileURL(join(scratch, 'content/chapters/energy.mdx'));
 
   test('finds each fence once, with its file and line, and puts its figure in its place', async () => {
@@ -199,7 +190,9 @@ describe('the hast plugin', () => {
       onDiagram: (_, fence) => seen.push(fence),
     });
     const { html } = await markdownToHtml(mdx, { hastPlugins: [plugin], fileURL });
-    expect(seen).toEqual([{ source: `${SOURCE}\n`, file: 'content/chapters/energy.mdx', line: 7 }]);
+    expect(seen).toEqual([
+      { source: `${TEST_DIAGRAM}\n`, file: 'content/chapters/energy.mdx', line: 7 },
+    ]);
     expect(html).toContain(
       '<figure class="diagram"><figcaption class="diagram__caption">Route test',
     );
@@ -218,7 +211,7 @@ describe('the hast plugin', () => {
 });
 
 describe('build warnings', () => {
-  const fence = { source: SOURCE, file: 'content/chapters/energy.mdx', line: 12 };
+  const fence = { source: TEST_DIAGRAM, file: 'content/chapters/energy.mdx', line: 12 };
 
   test('name a diagram wider than the reading column, and say how to fit it', () => {
     expect(wideDiagramWarning(diagram('Fits', READING_COLUMN_WIDTH), fence)).toBeUndefined();
