@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { htmlFragmentTree } from '../lib/html.ts';
 import { eachElement, scopeIds } from '../lib/scope-ids.ts';
 
 /** Layout bookkeeping Mermaid leaves for its own runtime; readers never need it. */
@@ -11,7 +11,7 @@ const DEFINITIONS = ['marker', 'filter', 'linearGradient'];
 
 /** The one `<svg>` element of a serialized SVG, as a hast tree. */
 export function parseSvg(html: string): Element {
-  const svg = fromHtml(html, { fragment: true }).children.find(
+  const svg = htmlFragmentTree(html).children.find(
     (node): node is Element => node.type === 'element' && node.tagName === 'svg',
   );
   if (!svg) throw new Error(`Expected an <svg> element, got: ${html.slice(0, 80)}…`);

@@ -1,5 +1,5 @@
-import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { htmlFragmentTree } from './html.ts';
 import { eachElement, scopeIds } from './scope-ids.ts';
 
 /** Where one chapter sits once every chapter shares a single page. */
@@ -40,7 +40,7 @@ const RESOLVE_ORIGIN = 'http://combined.invalid';
  * level under the chapter's own title.
  */
 export function scopeChapterHtml(html: string, options: ScopeOptions): string {
-  const tree = fromHtml(html, { fragment: true });
+  const tree = htmlFragmentTree(html);
   scopeIds(tree, (id) => options.chapter.idPrefix + id);
   eachElement(tree, (element) => {
     const href = element.properties['href'];
