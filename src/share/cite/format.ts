@@ -37,17 +37,20 @@ for (const style of CITATION_STYLES) {
 /** The US English conventions all three styles are written for. */
 const LOCALE = 'en-US';
 
-export interface FormattedReference {
-  id: CitationStyleId;
-  name: string;
-  /** The reference as HTML (italics kept), with no access date. */
-  html: string;
-  /**
-   * Where the style puts the reader's access date, when it uses one: the HTML before and after the
-   * date, and the date as the style writes it for each month (index 0 = January) of a sample day,
-   * `ACCESS_SAMPLE`, so the page can write any date the same way without formatting in the browser.
-   */
-  accessed?: { before: string; after: string; forms: string[] };
+/**
+ * One style's reference of a record, as HTML (italics kept). A style that has no access date gives
+ * the whole reference; one that has gives the HTML before and after the reader's access date, and
+ * the date as the style writes it for each month (index 0 = January) of a sample day,
+ * `ACCESS_SAMPLE`, so the page can write any date the same way without formatting in the browser.
+ */
+export type FormattedReference = { id: CitationStyleId; name: string } & (
+  { html: string; accessed?: undefined } | { html?: undefined; accessed: AccessSlot }
+);
+
+export interface AccessSlot {
+  before: string;
+  after: string;
+  forms: string[];
 }
 
 /** The sample access date whose day and year the page swaps for today's: 28th of each month, 1999. */
@@ -124,50 +127,77 @@ export function formatReferences(
 }
 
 /**
- * The references of records without access dates. A style that uses one renders each record with
- * a January access date too, and the access slot is where the style's January form stands. A style's
- * twelve forms are the same for every record (they are the date as the style writes it): the first
- * record renders all twelve to learn them; a record whose January rendering does not hold the known
- * January form exactly once renders its own.
+ * What a style does with the reader's access date, learned from the first record of each shape: a
+ * CSL style chooses what to print by a record's type and which fields it has, never by their words,
+ * so every record of that shape gets the same. `forms` are its twelve monthly forms, when it has one.
+ */
+const accessByShape = new Map<string, { forms: string[] } | 'none'>();
+
+function shapeOf(style: CitationStyleId, record: CitationRecord): string {
+  return `${style} ${record.type} ${Object.keys(record).sort().join(',')}`;
+}
+
+type Style = (typeof CITATION_STYLES)[number];
+
+/** One record's reference in one style, rendered on its own, with and without an access date. */
+function formatAlone(record: CitationRecord, style: Style): FormattedReference {
+  const [html, january] = bibliographies([record, withAccess(record, 1)], style.template);
+  // A style that leaves the access date out renders the same with it.
+  if (january === html) return { id: style.id, name: style.name, html: html! };
+  const sample = (month: number) =>
+    month === 1 ? january! : bibliographies([withAccess(record, month)], style.template)[0]!;
+  return { id: style.id, name: style.name, accessed: accessSlot(january!, sample) };
+}
+
+/**
+ * The references of records without access dates, in one Citeproc run per style: each record with
+ * a January access date where the style has one, and the slot found where the style's January form
+ * stands. The first record of each shape is rendered on its own first, to learn what the style does;
+ * so is a record whose rendering does not hold the January form exactly once.
  */
 function formatAll(records: readonly CitationRecord[]): FormattedReference[][] {
   const byStyle = CITATION_STYLES.map((style) => {
-    const plain = bibliographies(records, style.template);
-    const january = bibliographies(
-      records.map((record) => withAccess(record, 1)),
-      style.template,
-    );
-    return records.map((record, index): FormattedReference => {
-      const reference: FormattedReference = { id: style.id, name: style.name, html: plain[index]! };
-      // A style that leaves the access date out renders the same with it.
-      if (january[index] === reference.html) return reference;
-      const sample = (month: number) =>
-        month === 1
-          ? january[index]!
-          : bibliographies([withAccess(record, month)], style.template)[0]!;
-      reference.accessed =
-        knownSlot(january[index]!, knownForms.get(style.id)) ??
-        accessSlot(january[index]!, sample, knownForms.get(style.id));
-      knownForms.set(style.id, reference.accessed.forms);
+    const results: (FormattedReference | undefined)[] = records.map((record) => {
+      const shape = shapeOf(style.id, record);
+      if (accessByShape.has(shape)) return undefined;
+      const reference = formatAlone(record, style);
+      accessByShape.set(shape, reference.accessed ? { forms: reference.accessed.forms } : 'none');
       return reference;
     });
+    const pending = records.flatMap((record, index) =>
+      results[index]
+        ? []
+        : [{ index, record, access: accessByShape.get(shapeOf(style.id, record))! }],
+    );
+    const rendered = bibliographies(
+      pending.map(({ record, access }) => (access === 'none' ? record : withAccess(record, 1))),
+      style.template,
+    );
+    pending.forEach(({ index, record, access }, i) => {
+      const html = rendered[i]!;
+      const accessed = access === 'none' ? undefined : knownSlot(html, access.forms);
+      results[index] =
+        access === 'none'
+          ? { id: style.id, name: style.name, html }
+          : accessed
+            ? { id: style.id, name: style.name, accessed }
+            : formatAlone(record, style);
+    });
+    return results as FormattedReference[];
   });
   return records.map((_, index) => byStyle.map((references) => references[index]!));
 }
 
-/** The slot where the known January form stands, if it stands there exactly once. */
-function knownSlot(
-  january: string,
-  known: readonly string[] | undefined,
-): FormattedReference['accessed'] {
-  const form = known?.length === 12 ? known[0] : undefined;
+/** The slot where the style's January form stands, if it stands there exactly once. */
+function knownSlot(january: string, forms: readonly string[]): AccessSlot | undefined {
+  const form = forms[0];
   if (!form) return undefined;
   const at = january.indexOf(form);
   if (at === -1 || january.indexOf(form, at + 1) !== -1) return undefined;
   return {
     before: january.slice(0, at),
     after: january.slice(at + form.length),
-    forms: [...known!],
+    forms: [...forms],
   };
 }
 
@@ -177,21 +207,13 @@ export function referenceText(record: CitationRecord, id: CitationStyleId): stri
   return bibliography(withoutAccess(record), style.template, 'text');
 }
 
-/** Each style's access-date forms (January to December), as the first record rendered them. */
-const knownForms = new Map<CitationStyleId, string[]>();
-
 /**
  * The twelve sample outputs differ only in the month of the access date: their common head and tail
  * frame it. The slot is then widened over the sample day and year beside the month (a few characters
  * of punctuation apart at most), so each form reads like "28 Jan. 1999" or "January 28, 1999".
- * `sample(month)` renders the reference with that month's access date; `known` are the forms another
- * record of the same style gave, used when this record's January and February forms match them.
+ * `sample(month)` renders the reference with that month's access date.
  */
-function accessSlot(
-  january: string,
-  sample: (month: number) => string,
-  known: readonly string[] | undefined,
-): { before: string; after: string; forms: string[] } {
+function accessSlot(january: string, sample: (month: number) => string): AccessSlot {
   const february = sample(2);
   let from = 0;
   while (january[from] === february[from]) from += 1;
@@ -207,10 +229,9 @@ function accessSlot(
   }
   const tail = january.length - to;
   const form = (text: string) => text.slice(from, text.length - tail);
-  const forms =
-    known?.length === 12 && known[0] === form(january) && known[1] === form(february)
-      ? [...known]
-      : [january, february, ...Array.from({ length: 10 }, (_, i) => sample(i + 3))].map(form);
+  const forms = [january, february, ...Array.from({ length: 10 }, (_, i) => sample(i + 3))].map(
+    form,
+  );
   return { before: january.slice(0, from), after: january.slice(to), forms };
 }
 
