@@ -54,9 +54,9 @@ export const ONCE = { tag: '@once' };
 export async function sitemapUrls(page: Page, site: (path?: string) => string): Promise<string[]> {
   const index = await (await page.request.get(site('sitemap-index.xml'))).text();
   const urls: string[] = [];
-  for (const [, sitemapUrl] of index.matchAll(/<loc>([^<]+)<\/loc>/g)) {
-    const sitemap = await (await page.request.get(toServed(sitemapUrl!, site))).text();
-    for (const [, loc] of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) urls.push(toServed(loc!, site));
+  for (const sitemapUrl of sitemapLocations(index)) {
+    const sitemap = await (await page.request.get(toServed(sitemapUrl, site))).text();
+    for (const loc of sitemapLocations(sitemap)) urls.push(toServed(loc, site));
   }
   return urls;
 }
