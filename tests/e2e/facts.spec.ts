@@ -160,6 +160,7 @@ test.describe('the timeline', () => {
     site,
     problems,
   }) => {
+    test.setTimeout(60_000); // every chapter that tells an event is loaded
     // Jump straight to the anchor, as with smooth scrolling switched off by the reader.
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(site('timeline/'));
