@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import type { HastPluginEntry } from 'satteri';
-import { PLUGIN_NAME, diagramsHastPlugin } from './hast-plugin.ts';
+import { figureHtml } from './figure.ts';
+import { FIGURE_MODULE, PLUGIN_NAME, diagramsHastPlugin } from './hast-plugin.ts';
 import { DiagramService } from './service.ts';
 import { DIAGRAM_LANG } from './settings.ts';
 import { lateFontWarning, wideDiagramWarning } from './warnings.ts';
@@ -47,7 +48,10 @@ export function diagrams(options: DiagramsOptions = {}): AstroIntegration {
         // Set up again (a dev server restart) on the same processor: replace, never add twice.
         const previous = plugins.findIndex(
           (plugin) =>
-            typeof plugin === 'object' && plugin && 'name' in plugin && plugin.name === PLUGIN_NAME,
+            (typeof plugin === 'object' || typeof plugin === 'function') &&
+            plugin &&
+            'name' in plugin &&
+            plugin.name === PLUGIN_NAME,
         );
         if (previous >= 0) plugins.splice(previous, 1);
         plugins.push(
@@ -61,7 +65,26 @@ export function diagrams(options: DiagramsOptions = {}): AstroIntegration {
           }),
         );
         const highlight = excludeDiagramsFromHighlighting(config.markdown.syntaxHighlight);
-        if (highlight) updateConfig({ markdown: { syntaxHighlight: highlight } });
+        updateConfig({
+          ...(highlight ? { markdown: { syntaxHighlight: highlight } } : {}),
+          // Each diagram's figure, as the module the chapters that show it import (hast-plugin.ts).
+          vite: {
+            plugins: [
+              {
+                name: 'diagram-figures',
+                resolveId: (id: string) => (id.startsWith(FIGURE_MODULE) ? `\0${id}` : null),
+                async load(id: string) {
+                  if (!id.startsWith(`\0${FIGURE_MODULE}`)) return null;
+                  const key = id.slice(FIGURE_MODULE.length + 1);
+                  const diagram = current.handedOut(key);
+                  if (!diagram)
+                    throw new Error(`No fence of this build has the diagram ${key} (${id}).`);
+                  return `export default ${JSON.stringify(figureHtml(await diagram))};`;
+                },
+              },
+            ],
+          },
+        });
       },
       'astro:config:done': ({ config }) => {
         assetsDir = config.build.assets;

@@ -106,6 +106,11 @@ export class DiagramService {
     return result;
   }
 
+  /** A diagram a fence of this run was given, by its key; undefined when none was. */
+  handedOut(key: string): Promise<RenderedDiagram> | undefined {
+    return this.diagrams.get(key);
+  }
+
   /** Closes the browser, deletes cache entries nothing used (`prune`), and cuts the font to fit. */
   async finish({ prune }: { prune: boolean }): Promise<DiagramRunSummary> {
     await this.close();

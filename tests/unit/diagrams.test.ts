@@ -5,9 +5,9 @@ import { toHtml } from 'hast-util-to-html';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { DiagramCache, cacheKey, type DiagramRecord } from '../../src/diagrams/cache.ts';
-import { diagramFigure } from '../../src/diagrams/figure.ts';
+import { diagramFigure, figureHtml } from '../../src/diagrams/figure.ts';
 import { LabelFont } from '../../src/diagrams/font.ts';
-import { diagramsHastPlugin } from '../../src/diagrams/hast-plugin.ts';
+import { FIGURE_MODULE, diagramsHastPlugin } from '../../src/diagrams/hast-plugin.ts';
 import {
   DiagramService,
   type DiagramFence,
@@ -201,12 +201,23 @@ describe('the hast plugin', () => {
     expect(html).toContain('not a diagram');
   });
 
-  test("works in MDX as well, the figure as one HTML string (Astro's <Fragment set:html>)", async () => {
-    const plugin = diagramsHastPlugin({ service: warmService('plugin-mdx'), root: scratch });
-    const { code } = await mdxToJs(mdx, { hastPlugins: [plugin], fileURL });
-    expect(code).toContain('_jsx(Fragment, { "set:html": "<figure class=\\"diagram\\">');
-    expect(code).toContain('class=\\"diagram__svg\\"');
+  test("works in MDX as well: Astro's <Fragment set:html> with the figure imported from its diagram's module", async () => {
+    const service = warmService('plugin-mdx');
+    const plugin = diagramsHastPlugin({ service, root: scratch });
+    const { code } = await mdxToJs(`${mdx}\nAgain:\n\n\`\`\`mermaid\n${TEST_DIAGRAM}\n\`\`\`\n`, {
+      hastPlugins: [plugin],
+      fileURL,
+    });
+    const key = service.keyOf(`${TEST_DIAGRAM}\n`);
+    // One import for the two fences of the same diagram, and the figure in place of each.
+    expect(code.split(`from "${FIGURE_MODULE}${key}"`)).toHaveLength(2);
+    expect(code.match(/_jsx\(Fragment, \{ "set:html": diagramFigure_[0-9a-f]+ \}\)/g)).toHaveLength(
+      2,
+    );
+    expect(code).not.toContain('<figure');
     expect(code).not.toContain('language-mermaid');
+    // The module holds the figure the Markdown path inlines.
+    expect(figureHtml(await service.handedOut(key)!)).toContain('<figure class="diagram">');
   });
 });
 
