@@ -18,7 +18,8 @@ export default defineConfig({
     contextOptions: { reducedMotion: 'reduce' },
   },
   projects: [
-    { name: 'root' },
+    // Tests tagged SUBPATH (tests/e2e/fixtures.ts) are made at the root by pages.spec.ts.
+    { name: 'root', grepInvert: /@subpath/ },
     // The suite again against the build for /explainer/, as on GitHub Pages: every test that follows
     // or reads a URL of the site. Tests tagged ONCE (tests/e2e/fixtures.ts) run at the root only.
     { name: 'subpath', grepInvert: /@once/ },

@@ -50,6 +50,12 @@ export { expect };
  */
 export const ONCE = { tag: '@once' };
 
+/**
+ * The tag of a per-page check that the root's one test per page (pages.spec.ts) already makes in
+ * its own load: it runs against the sub-path build only.
+ */
+export const SUBPATH = { tag: '@subpath' };
+
 /** Every page listed in the built sitemap, as URLs on the local server. */
 export async function sitemapUrls(page: Page, site: (path?: string) => string): Promise<string[]> {
   const index = await (await page.request.get(site('sitemap-index.xml'))).text();

@@ -4,17 +4,21 @@ import { axeViolations } from '../support/axe.ts';
 const VIEWPORTS = { desk: { width: 1280, height: 800 }, phone: { width: 360, height: 780 } };
 
 // What must hold on every page whatever its base path, checked at the root in one test per page
-// that loads it once: a load costs more than any one check.
+// that loads it once: a load costs more than any one check. (Under the sub-path, reading.spec.ts
+// checks each page answers with one h1; the console errors are the `problems` fixture's.)
 for (const path of sitemapPaths()) {
   test(
-    `/${path}: axe finds no WCAG 2.2 A/AA violation (light and dark, desk and phone), ids are unique, no Mermaid is loaded or carried`,
+    `/${path}: answers 200 with one h1 and one main, axe finds no WCAG 2.2 A/AA violation (light and dark, desk and phone), ids are unique, no Mermaid is loaded or carried`,
     ONCE,
     async ({ page, site, problems }) => {
       const scriptUrls = new Set<string>();
       page.on('request', (request) => {
         if (request.resourceType() === 'script') scriptUrls.add(request.url());
       });
-      await page.goto(site(path));
+      const response = await page.goto(site(path));
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('h1')).toHaveCount(1);
+      await expect(page.locator('main')).toHaveCount(1);
 
       // Diagrams are drawn at build time: no Mermaid in the page, its scripts or its source.
       const html = await page.content();

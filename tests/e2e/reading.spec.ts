@@ -1,4 +1,4 @@
-import { test, expect, sitemapPaths, ONCE } from './fixtures.ts';
+import { test, expect, sitemapPaths, ONCE, SUBPATH } from './fixtures.ts';
 import { readArticle } from '../../src/article/chapters.ts';
 
 /** Chapter slugs in reading order, from content/chapters/ through the article model. */
@@ -11,18 +11,19 @@ test('the sitemap lists the home page and every chapter', () => {
   for (const slug of CHAPTER_SLUGS) expect(PAGES).toContain(`chapters/${slug}/`);
 });
 
+// At the root, pages.spec.ts makes the same checks in its one load of each page.
 for (const path of PAGES) {
-  test(`/${path} answers 200 with exactly one h1 and no console error`, async ({
-    page,
-    site,
-    problems,
-  }) => {
-    const response = await page.goto(site(path));
-    expect(response?.status()).toBe(200);
-    await expect(page.locator('h1')).toHaveCount(1);
-    await expect(page.locator('main')).toHaveCount(1);
-    expect(problems).toEqual([]);
-  });
+  test(
+    `/${path} answers 200 with exactly one h1 and no console error`,
+    SUBPATH,
+    async ({ page, site, problems }) => {
+      const response = await page.goto(site(path));
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('h1')).toHaveCount(1);
+      await expect(page.locator('main')).toHaveCount(1);
+      expect(problems).toEqual([]);
+    },
+  );
 }
 
 test('the home page lists every chapter in order with a summary and reading time', async ({
