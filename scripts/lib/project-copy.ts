@@ -39,6 +39,32 @@ function cleanEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   );
 }
 
+/** What a command run in a project folder gave: its exit code and its output, without colours. */
+export interface ProjectRun {
+  status: number | null;
+  output: string;
+}
+
+/** Runs a program in a project folder with the environment a user's shell would give it. */
+function runIn(
+  dir: string,
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  timeout: number,
+): ProjectRun {
+  const result = spawnSync(command, args, {
+    cwd: dir,
+    env: { ...cleanEnvironment(process.env), ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    encoding: 'utf8',
+    timeout,
+  });
+  return {
+    status: result.status,
+    output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`),
+  };
+}
+
 /**
  * Runs `astro build` (plus `args`, e.g. `--outDir`) in a project folder with the project's own
  * Node; returns its exit code and output.
@@ -47,18 +73,9 @@ export function buildProject(
   dir: string,
   env: NodeJS.ProcessEnv = {},
   args: readonly string[] = [],
-): { status: number | null; output: string } {
+): ProjectRun {
   const astro = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
-  const result = spawnSync(process.execPath, [astro, 'build', ...args], {
-    cwd: dir,
-    env: { ...cleanEnvironment(process.env), ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
-    encoding: 'utf8',
-    timeout: 240_000,
-  });
-  return {
-    status: result.status,
-    output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`),
-  };
+  return runIn(dir, process.execPath, [astro, 'build', ...args], env, 240_000);
 }
 
 /**
@@ -69,15 +86,6 @@ export function runInProject(
   dir: string,
   command: string,
   env: NodeJS.ProcessEnv = {},
-): { status: number | null; output: string } {
-  const result = spawnSync('sh', ['-c', command], {
-    cwd: dir,
-    env: { ...cleanEnvironment(process.env), ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-  return {
-    status: result.status,
-    output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`),
-  };
+): ProjectRun {
+  return runIn(dir, 'sh', ['-c', command], env, 300_000);
 }

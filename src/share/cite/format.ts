@@ -175,13 +175,14 @@ function formatAll(records: readonly CitationRecord[]): FormattedReference[][] {
     );
     pending.forEach(({ index, record, access }, i) => {
       const html = rendered[i]!;
-      const accessed = access === 'none' ? undefined : knownSlot(html, access.forms);
-      results[index] =
-        access === 'none'
-          ? { id: style.id, name: style.name, html }
-          : accessed
-            ? { id: style.id, name: style.name, accessed }
-            : formatAlone(record, style);
+      if (access === 'none') {
+        results[index] = { id: style.id, name: style.name, html };
+        return;
+      }
+      const accessed = knownSlot(html, access.forms);
+      results[index] = accessed
+        ? { id: style.id, name: style.name, accessed }
+        : formatAlone(record, style);
     });
     return results as FormattedReference[];
   });
