@@ -77,6 +77,17 @@ export interface ChapterOutline {
   editorsNotes: EditorsNote[];
   /** The ```mermaid fences: their source and the line of the opening fence. */
   diagrams: { source: string; line: number }[];
+  /** Every component the body writes, in order, at any depth: where maps and the like are placed. */
+  components: ComponentUse[];
+}
+
+/** A component as written in the MDX, e.g. `<PlaceMap id="south-caucasus" />`. */
+export interface ComponentUse {
+  name: string;
+  /** 1-based line of its opening tag. */
+  line: number;
+  /** Each attribute as written: a string, `true` when bare, undefined when an expression. */
+  attributes: Record<string, string | true | undefined>;
 }
 
 /** An `<EditorsNote>…</EditorsNote>` passage. */
@@ -111,6 +122,7 @@ export function parseChapter(file: string, text: string): ChapterOutline {
     strayClaims: [],
     editorsNotes: [],
     diagrams: [],
+    components: componentsIn(tree),
   };
   const current = () => outline.sections[outline.sections.length - 1] ?? outline.sections[0];
 
@@ -254,7 +266,13 @@ function proseBlock(kind: ProseBlock['kind'], node: Parent, outline: ChapterOutl
 
 /** The passage's words as sentences, read like any prose block (its own labels are ignored). */
 function editorsNote(node: Parent, outline: ChapterOutline): EditorsNote {
-  const scratch: ChapterOutline = { ...outline, strayClaims: [], editorsNotes: [], diagrams: [] };
+  const scratch: ChapterOutline = {
+    ...outline,
+    strayClaims: [],
+    editorsNotes: [],
+    diagrams: [],
+    components: [],
+  };
   const blocks: ProseBlock[] = [];
   const collect = (child: Nodes): void => {
     if (child.type === 'paragraph' || child.type === 'heading')
@@ -279,30 +297,39 @@ function countNewlines(text: string): number {
   return count;
 }
 
-function claimNode(node: Nodes & { attributes: readonly unknown[] }): ClaimNode {
-  const attribute = (name: string): string | undefined => {
-    for (const a of node.attributes) {
-      if (
-        typeof a === 'object' &&
-        a !== null &&
-        'type' in a &&
-        a.type === 'mdxJsxAttribute' &&
-        'name' in a &&
-        a.name === name &&
-        'value' in a &&
-        typeof a.value === 'string'
-      )
-        return a.value;
-    }
-    return undefined;
-  };
+function claimNode(node: JsxNode): ClaimNode {
+  const { status, by } = attributesOf(node);
   return {
     type: 'claim',
-    status: attribute('status'),
-    by: attribute('by'),
+    status: typeof status === 'string' ? status : undefined,
+    by: typeof by === 'string' ? by : undefined,
     line: node.position?.start.line ?? 0,
     column: node.position?.start.column ?? 0,
   };
+}
+
+type JsxNode = Extract<Nodes, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>;
+
+function attributesOf(node: JsxNode): ComponentUse['attributes'] {
+  const attributes: ComponentUse['attributes'] = {};
+  for (const attribute of node.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute') continue;
+    const value = attribute.value;
+    attributes[attribute.name] =
+      value === null || value === undefined ? true : typeof value === 'string' ? value : undefined;
+  }
+  return attributes;
+}
+
+function componentsIn(tree: Nodes): ComponentUse[] {
+  const found: ComponentUse[] = [];
+  const visit = (node: Nodes): void => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name)
+      found.push({ name: node.name, line: lineOf(node), attributes: attributesOf(node) });
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+  return found;
 }
 
 /** The sections' sentences in reading order, each with its section: what mentions and labels read. */

@@ -15,6 +15,6 @@ export function readPlacesInput(root = process.cwd()): PlacesInput {
     placesText: read(PLACES_FILE),
     mapsText: read(MAPS_FILE),
     article: source,
-    chapters: chapters.map((chapter) => ({ ...chapter, text: read(chapter.outline.file) })),
+    chapters,
   };
 }

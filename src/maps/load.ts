@@ -59,13 +59,7 @@ async function loadPlaces(): Promise<PlaceModel> {
     placesText: readProjectFile(PLACES_FILE),
     mapsText: readProjectFile(MAPS_FILE),
     article: getSource(),
-    chapters: chapters.map((chapter) => ({
-      id: chapter.id,
-      title: chapter.title,
-      order: chapter.order,
-      outline: chapter.outline,
-      text: readProjectFile(chapter.outline.file),
-    })),
+    chapters,
   });
   if (!result.ok)
     throw new Error(

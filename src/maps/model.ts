@@ -1,10 +1,9 @@
 /**
  * The places the article names and the maps drawn of them, as one pure function from the data files,
- * the article model (src/article) and the chapters' MDX to either every problem found (each naming
+ * the article model (src/article) to either every problem found (each naming
  * file and line) or a fully typed model the pages render. Nothing here reads files or knows about
  * Astro (see load.ts and files.ts).
  */
-import { mdxToMdast, type MdastNode } from 'satteri';
 import type { ArticleChapter } from '../article/chapters.ts';
 import type { SourceArticle } from '../article/source.ts';
 import { normalise } from '../article/text.ts';
@@ -32,18 +31,12 @@ export const MAP_COMPONENT = 'PlaceMap';
 /** A section of a chapter a reader can be sent to (as the facts link to them). */
 export type SectionLink = ChapterPlace;
 
-/** A chapter in the article model, with its file's text, where its maps are placed. */
-export interface MapChapter extends ArticleChapter {
-  /** The file's whole text, frontmatter included, so lines match the file. */
-  text: string;
-}
-
 export interface PlacesInput {
   placesText: string;
   mapsText: string;
   /** The article's source (content/source/article.txt), in the article model. */
   article: SourceArticle;
-  chapters: readonly MapChapter[];
+  chapters: readonly ArticleChapter[];
 }
 
 /** A chapter's sections as the places read them: the prose and its sentences. */
@@ -51,12 +44,12 @@ interface ChapterInput {
   id: string;
   title: string;
   file: string;
-  text: string;
+  outline: ArticleChapter['outline'];
   sentences: Set<string>;
   sections: { link: SectionLink; text: string; sentences: Set<string> }[];
 }
 
-function chapterInput(chapter: MapChapter): ChapterInput {
+function chapterInput(chapter: ArticleChapter): ChapterInput {
   const sections = chapter.outline.sections.map((section) => {
     const sentences = section.blocks.flatMap((block) => block.sentences.map((s) => s.text));
     return {
@@ -71,7 +64,7 @@ function chapterInput(chapter: MapChapter): ChapterInput {
     id: chapter.id,
     title: chapter.title,
     file: chapter.outline.file,
-    text: chapter.text,
+    outline: chapter.outline,
     sentences: new Set(sections.flatMap((s) => [...s.sentences])),
     sections,
   };
@@ -214,17 +207,11 @@ export function buildPlaceModel(input: PlacesInput): PlacesResult {
     );
   }
 
-  // Where each chapter places its maps, read from the MDX with the parser the site is built with.
+  // Where each chapter places its maps, as the article model read them from the MDX.
   const placements = new Map<string, { chapter: ChapterInput; line: number }[]>();
   for (const chapter of chapters) {
-    let tree: MdastNode;
-    try {
-      tree = mdxToMdast(chapter.text);
-    } catch (error) {
-      problems.push(`${chapter.file}:${error instanceof Error ? error.message : String(error)}`);
-      continue;
-    }
-    for (const element of jsxElements(tree, MAP_COMPONENT)) {
+    for (const element of chapter.outline.components) {
+      if (element.name !== MAP_COMPONENT) continue;
       const id = element.attributes.id;
       if (typeof id !== 'string') {
         problems.push(
@@ -474,37 +461,6 @@ function plainnessProblems(
 
 function inFrame([lon, lat]: Coordinates, frame: Frame): boolean {
   return lon >= frame.west && lon <= frame.east && lat >= frame.south && lat <= frame.north;
-}
-
-interface JsxElement {
-  line: number;
-  attributes: Record<string, string | true | undefined>;
-}
-
-function jsxElements(tree: MdastNode, name: string): JsxElement[] {
-  const found: JsxElement[] = [];
-  const visit = (node: MdastNode): void => {
-    if (
-      (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
-      node.name === name
-    ) {
-      const attributes: JsxElement['attributes'] = {};
-      for (const attribute of node.attributes) {
-        if (attribute.type !== 'mdxJsxAttribute') continue;
-        const value = attribute.value;
-        attributes[attribute.name] =
-          value === null || value === undefined
-            ? true
-            : typeof value === 'string'
-              ? value
-              : undefined;
-      }
-      found.push({ line: node.position?.start.line ?? 1, attributes });
-    }
-    if ('children' in node) for (const child of node.children as MdastNode[]) visit(child);
-  };
-  visit(tree);
-  return found;
 }
 
 /**

@@ -152,6 +152,20 @@ describe('a chapter outline', () => {
     ]);
   });
 
+  it('lists every component written, at any depth, with its line and plain attributes', () => {
+    const withMap = parseChapter(
+      'content/chapters/x.mdx',
+      `${mdx}\n\n<PlaceMap id="energy" wide />\n\n> quoted <Marker at={1} />`,
+    );
+    expect(withMap.components).toEqual([
+      { name: 'Claim', line: 12, attributes: { status: 'denied', by: 'Baku' } },
+      { name: 'Claim', line: 23, attributes: { status: 'alleged' } },
+      { name: 'Claim', line: 27, attributes: { status: undefined } },
+      { name: 'PlaceMap', line: 29, attributes: { id: 'energy', wide: true } },
+      { name: 'Marker', line: 31, attributes: { at: undefined } },
+    ]);
+  });
+
   it('names the file and line of an MDX syntax error', () => {
     expect(() => parseChapter('content/chapters/x.mdx', 'Text\n\nEnergy <politics')).toThrow(
       /^content\/chapters\/x\.mdx:3:/,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseChapter } from '../../src/article/outline.ts';
 import { buildPlaceModel, type PlacesInput } from '../../src/maps/model.ts';
 import { readPlacesInput } from '../../src/maps/files.ts';
 
@@ -113,7 +115,16 @@ describe('the places and maps data', () => {
   it('checks that a chapter places its map, and that a placed map exists', () => {
     const chapters = input.chapters.map((c) =>
       c.id === 'energy'
-        ? { ...c, text: c.text.replace('<PlaceMap id="energy" />', '<PlaceMap id="enrgy" />') }
+        ? {
+            ...c,
+            outline: parseChapter(
+              c.outline.file,
+              readFileSync(c.outline.file, 'utf8').replace(
+                '<PlaceMap id="energy" />',
+                '<PlaceMap id="enrgy" />',
+              ),
+            ),
+          }
         : c,
     );
     const problems = problemsWith({ chapters });
