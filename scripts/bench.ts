@@ -29,12 +29,13 @@ interface BuildTiming {
 
 function timedBuild(label: string, env: NodeJS.ProcessEnv = {}): BuildTiming {
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  // As a publisher builds: the npm script carries the build's settings.
+  const result = spawnSync('npm', ['run', 'build'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (result.status !== 0)
-    throw new Error(`astro build (${label}) failed with status ${result.status}`);
+    throw new Error(`npm run build (${label}) failed with status ${result.status}`);
   return { label, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -10,7 +10,7 @@ import { readArticle } from '../article/chapters.ts';
 import { ACTORS_FILE, actorSchema } from './actor.ts';
 import { EVENTS_FILE, eventSchema, idReference } from './event.ts';
 import type { DataFile, FactsInput } from './graph.ts';
-import { yamlPositions } from './yaml-positions.ts';
+import { yamlPositions, type YamlPositions } from './yaml-positions.ts';
 
 /** The events schema outside Astro, with references read as Astro's `reference()` reads them. */
 export const plainEventSchema = eventSchema({
@@ -33,13 +33,20 @@ export function readFactsInput(
   return { ok: true, input: { actors, events, chapters, article: source } };
 }
 
+/** A data file as parsed once: its entries, where each thing is, and the entries as written. */
+export interface ParsedDataFile<T> extends DataFile<T> {
+  at: YamlPositions;
+  /** Every entry as the YAML gives it, before the schema (what Astro's loader stores). */
+  raw: Record<string, Record<string, unknown>>;
+}
+
 /** A YAML file of entries keyed by id, each read by the schema; problems name the line. */
 export function readDataFile<S extends z.ZodType>(
   root: string,
   file: string,
   schema: S,
   problems: string[],
-): DataFile<z.output<S>> {
+): ParsedDataFile<z.output<S>> {
   return parseDataFile(file, readFileSync(join(root, file), 'utf8'), schema, problems);
 }
 
@@ -48,7 +55,7 @@ export function parseDataFile<S extends z.ZodType>(
   text: string,
   schema: S,
   problems: string[],
-): DataFile<z.output<S>> {
+): ParsedDataFile<z.output<S>> {
   const at = yamlPositions(file, text);
   const { document } = at;
   const entries: { id: string; data: z.output<S> }[] = [];
@@ -57,7 +64,7 @@ export function parseDataFile<S extends z.ZodType>(
   const raw: unknown = document.toJS();
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     problems.push(`${file}: expected entries keyed by id`);
-    return { file, text, entries };
+    return { file, text, entries, at, raw: {} };
   }
   for (const [id, value] of Object.entries(raw)) {
     const result = schema.safeParse(value);
@@ -68,7 +75,7 @@ export function parseDataFile<S extends z.ZodType>(
           `${at.at([id, ...issue.path.filter((p) => typeof p !== 'symbol')])}: "${id}": ${issue.path.join('.')}: ${issue.message}`,
         );
   }
-  return { file, text, entries };
+  return { file, text, entries, at, raw: raw as Record<string, Record<string, unknown>> };
 }
 
 /**
@@ -79,14 +86,11 @@ export function parseDataFile<S extends z.ZodType>(
 export function checkedYamlParser<S extends z.ZodType>(file: string, schema: S) {
   return (text: string): Record<string, Record<string, unknown>> => {
     const problems: string[] = [];
-    parseDataFile(file, text, schema, problems);
+    const { raw } = parseDataFile(file, text, schema, problems);
     if (problems.length > 0)
       console.error(
         `${problems.length} problem(s) in ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
       );
-    const raw: unknown = yamlPositions(file, text).document.toJS();
-    return typeof raw === 'object' && raw !== null && !Array.isArray(raw)
-      ? (raw as Record<string, Record<string, unknown>>)
-      : {};
+    return raw;
   };
 }

@@ -11,7 +11,6 @@ import { claimLabelProblem, type ClaimStatus } from '../facts/claim-labels.ts';
 import { parseDataFile } from '../facts/files.ts';
 import { placeOf, type ChapterPlace } from '../facts/graph.ts';
 import { createMentionFinder, termsOf } from '../facts/mentions.ts';
-import { yamlPositions } from '../facts/yaml-positions.ts';
 import {
   mapSchema,
   placeSchema,
@@ -116,8 +115,8 @@ export function buildPlaceModel(input: PlacesInput): PlacesResult {
   const placesFile = parseDataFile(PLACES_FILE, input.placesText, placeSchema, problems);
   const mapsFile = parseDataFile(MAPS_FILE, input.mapsText, mapSchema, problems);
   if (problems.length > 0) return { ok: false, problems };
-  const placesAt = yamlPositions(PLACES_FILE, input.placesText);
-  const mapsAt = yamlPositions(MAPS_FILE, input.mapsText);
+  const placesAt = placesFile.at;
+  const mapsAt = mapsFile.at;
   const sourceSentences = new Set(input.article.sentences.map((s) => s.text));
   const chapters = input.chapters.map(chapterInput);
 

@@ -31,6 +31,9 @@ const NOT_INDEXED = new Set([
  * and each drawing (`<svg>`, never indexed) left out, since it is most of a chapter's bytes.
  */
 export function indexedPage(html: string): { indexable: string; text: string | undefined } {
+  // A page that never names the attribute cannot mark a body: no need to read it (the
+  // whole-article page, most of the site's bytes, is one).
+  if (!BODY_ATTRIBUTE.test(html)) return { indexable: html, text: undefined };
   const parts: string[] = [];
   // Edits to the indexable copy, in page order: [from, to, what replaces the characters between].
   const edits: [number, number, string][] = [];
@@ -93,6 +96,9 @@ export function indexedPage(html: string): { indexable: string; text: string | u
 export function indexedText(html: string): string | undefined {
   return indexedPage(html).text;
 }
+
+/** Attribute names are case-insensitive in HTML. */
+const BODY_ATTRIBUTE = /data-pagefind-body/i;
 
 /** A dash between two letters, with no space: "tightrope—carefully", "Armenia–Azerbaijan". */
 const CLOSED_DASH = /(?<=\p{L})[–—](?=\p{L})/gu;

@@ -34,6 +34,11 @@ describe('indexedText', () => {
 
   it('gives nothing for a page without a marked body', () => {
     expect(indexedText(page('<p>Contents page</p>'))).toBeUndefined();
+    expect(indexedText(page('<p>About data-pagefind-body</p>'))).toBeUndefined();
+  });
+
+  it('reads the body mark in any case, as HTML does', () => {
+    expect(indexedText(page('<div DATA-Pagefind-Body><p>Baku</p></div>'))).toMatch(/Baku/);
   });
 });
 
