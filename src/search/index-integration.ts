@@ -43,11 +43,23 @@ function failOn(step: string, siteDir: string, errors: string[]): void {
  * page is parsed once and handed to Pagefind as `indexableHtml` makes it (words split at closed-up dashes), under
  * its path in the site, so its URL is the one `addDirectory` would give it. Pages opt in with
  * `data-pagefind-body`; an index without any means the markup lost it, so that fails too.
+ * `meanwhile` gets the indexed text of every page and runs while Pagefind writes the bundle; its
+ * result is returned beside the index's.
  */
 export async function buildSearchIndex(
   siteDir: string,
+  api?: PagefindApi,
+): Promise<SearchIndexResult & { meanwhile: undefined }>;
+export async function buildSearchIndex<T>(
+  siteDir: string,
+  api: PagefindApi,
+  meanwhile: (texts: readonly string[]) => Promise<T>,
+): Promise<SearchIndexResult & { meanwhile: T }>;
+export async function buildSearchIndex<T>(
+  siteDir: string,
   api: PagefindApi = pagefind,
-): Promise<SearchIndexResult> {
+  meanwhile?: (texts: readonly string[]) => Promise<T>,
+): Promise<SearchIndexResult & { meanwhile: T | undefined }> {
   try {
     const created = await api.createIndex({});
     failOn('creating the index', siteDir, created.errors);
@@ -81,9 +93,21 @@ export async function buildSearchIndex(
     }
     await Promise.all(inFlight);
 
-    const written = await index.writeFiles({ outputPath: join(siteDir, BUNDLE_DIR) });
-    failOn('writing the bundle', siteDir, written.errors);
-    return { pageCount: files.length, outputPath: written.outputPath, texts };
+    // Pagefind writes the bundle in its own process; `meanwhile` (the vocabulary) runs here.
+    const writing = index.writeFiles({ outputPath: join(siteDir, BUNDLE_DIR) });
+    const [written, alongside] = await Promise.allSettled([
+      writing,
+      (async () => meanwhile?.(texts))(),
+    ]);
+    if (written.status === 'rejected') throw written.reason;
+    failOn('writing the bundle', siteDir, written.value.errors);
+    if (alongside.status === 'rejected') throw alongside.reason;
+    return {
+      pageCount: files.length,
+      outputPath: written.value.outputPath,
+      texts,
+      meanwhile: alongside.value,
+    };
   } finally {
     await api.close();
   }
@@ -129,9 +153,15 @@ export function searchIndex(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const siteDir = fileURLToPath(dir);
-        const { pageCount, outputPath, texts } = await buildSearchIndex(siteDir);
+        // The vocabulary is made from the pages' text while Pagefind writes its bundle.
+        const {
+          pageCount,
+          outputPath,
+          meanwhile: vocabulary,
+        } = await buildSearchIndex(siteDir, pagefind, (texts) =>
+          writeVocabulary(siteDir, root, texts),
+        );
         logger.info(`indexed ${pageCount} HTML files into ${outputPath}`);
-        const vocabulary = await writeVocabulary(siteDir, root, texts);
         logger.info(
           `wrote ${vocabulary.words} words and ${vocabulary.alternatives} other spellings to ${vocabulary.path}`,
         );

@@ -92,6 +92,9 @@ export function readSpellings(text: string, file = SPELLINGS_FILE): Spellings {
   return spellings;
 }
 
+/** English order for words of equal count; one collator, as `localeCompare` makes one per call. */
+const byWord = new Intl.Collator('en');
+
 /** Letters a word keeps before a British/American change, so "for" never becomes "four". */
 const MIN_STEM = 3;
 /** British and American spellings differ near the end of a word: at most this many letters follow. */
@@ -127,10 +130,10 @@ export function buildVocabulary(
       byFolded.set(folded, forms);
     }
   const entries = [...byFolded.values()].map((forms) => {
-    const sorted = [...forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en'));
+    const sorted = [...forms].sort((a, b) => b[1] - a[1] || byWord.compare(a[0], b[0]));
     return { word: sorted[0]![0], count: sorted.reduce((sum, [, n]) => sum + n, 0) };
   });
-  entries.sort((a, b) => b.count - a.count || a.word.localeCompare(b.word, 'en'));
+  entries.sort((a, b) => b.count - a.count || byWord.compare(a.word, b.word));
 
   const alternatives: Record<string, string> = {};
   for (const { variant, word, line } of spellings.names) {

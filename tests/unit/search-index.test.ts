@@ -97,6 +97,42 @@ describe('buildSearchIndex', () => {
     );
   });
 
+  it('runs `meanwhile` on the indexed text while Pagefind writes, and returns what it gives', async () => {
+    const { api, index } = fakePagefind({});
+    const events: string[] = [];
+    index.writeFiles.mockImplementationOnce(async ({ outputPath }) => {
+      events.push('write asked');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      events.push('write done');
+      return { errors: [], outputPath };
+    });
+    await withSite(async (site) => {
+      const result = await buildSearchIndex(site, api, (texts) => {
+        events.push('meanwhile');
+        return Promise.resolve(texts.map((text) => text.trim()).join('|'));
+      });
+      expect(result.meanwhile).toBe('Page');
+    });
+    expect(events).toEqual(['write asked', 'meanwhile', 'write done']);
+  });
+
+  it('fails with what `meanwhile` throws, once Pagefind has written, and still stops it', async () => {
+    const { api, index, close } = fakePagefind({});
+    let written = false;
+    index.writeFiles.mockImplementationOnce(async ({ outputPath }) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      written = true;
+      return { errors: [], outputPath };
+    });
+    await withSite(async (site) => {
+      await expect(
+        buildSearchIndex(site, api, () => Promise.reject(new Error('bad spellings.yaml'))),
+      ).rejects.toThrow('bad spellings.yaml');
+    });
+    expect(written).toBe(true);
+    expect(close).toHaveBeenCalledOnce();
+  });
+
   it('stops Pagefind when its service throws', async () => {
     const { api, index, close } = fakePagefind({});
     index.addHTMLFile.mockRejectedValueOnce(new Error('service died'));
