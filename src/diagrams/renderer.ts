@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumLaunchOptions } from '../lib/chromium.ts';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../lib/chromium.ts';
 import { LABEL_FONT_FAMILY, MERMAID_CONFIG, labelFontSource, packageDir } from './settings.ts';
 
 /** What Mermaid drew for one diagram and what its parsed model says, before any post-processing. */
@@ -49,7 +49,7 @@ export class MermaidRenderer {
   static async launch({ env = process.env, pages }: RendererOptions): Promise<MermaidRenderer> {
     let browser: Browser;
     try {
-      browser = await chromium.launch(chromiumLaunchOptions(env));
+      browser = await launchChromium(env);
     } catch (error) {
       throw new BrowserUnavailableError(
         `no Chromium could be started (${firstLine(error)}). Install one (Debian/Ubuntu: apt install chromium), ` +

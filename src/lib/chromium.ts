@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { LaunchOptions } from 'playwright-core';
+import type { Browser, LaunchOptions } from 'playwright-core';
 
 /** Flags that keep a sandboxed, offline Chromium from reaching out or stalling at start. */
 export const CHROMIUM_ARGS = [
@@ -22,4 +22,13 @@ export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): string
 export function chromiumLaunchOptions(env: NodeJS.ProcessEnv = process.env): LaunchOptions {
   const executablePath = chromiumExecutable(env);
   return executablePath ? { executablePath, args: CHROMIUM_ARGS } : { args: CHROMIUM_ARGS };
+}
+
+/**
+ * Starts the Chromium `chromiumLaunchOptions` names. Playwright is loaded only then: a build whose
+ * diagrams and cards all come from their caches never loads it.
+ */
+export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch(chromiumLaunchOptions(env));
 }

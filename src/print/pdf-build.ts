@@ -11,8 +11,8 @@ import { statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { chromiumLaunchOptions } from '../lib/chromium.ts';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium } from '../lib/chromium.ts';
 import { basePath } from '../lib/deploy-target.ts';
 import {
   PDF_DIRECTORY,
@@ -75,7 +75,7 @@ export async function printDocuments(
 ): Promise<void> {
   const pdfDir = join(siteDir, PDF_DIRECTORY);
   await mkdir(pdfDir, { recursive: true });
-  const browser = await chromium.launch(chromiumLaunchOptions()).catch((error: unknown) => {
+  const browser = await launchChromium().catch((error: unknown) => {
     throw new Error(
       `PDF=${format}: printing PDFs needs Chromium, which did not start (${String(error)}). Set CHROMIUM_PATH to a Chromium, run \`npx playwright install chromium\`, or build without PDF.`,
     );

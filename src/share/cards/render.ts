@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { chromiumLaunchOptions } from '../../lib/chromium.ts';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../lib/chromium.ts';
 import { CARD_SIZE, type CardContent } from './content.ts';
 import { CardCache, cardCacheKey, cardDesignKey } from './cache.ts';
 import { CARD_CSS, FIT_SCRIPT, cardBody, cardFonts, cardHtml } from './design.ts';
@@ -45,7 +45,7 @@ export async function renderCards(
   if (missing.length) {
     let browser: Browser;
     try {
-      browser = await chromium.launch(chromiumLaunchOptions(options.env));
+      browser = await launchChromium(options.env);
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
       throw new Error(
