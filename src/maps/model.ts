@@ -1,8 +1,8 @@
 /**
- * The places the article names and the maps drawn of them, as one pure function from the data files,
- * the article model (src/article) to either every problem found (each naming
- * file and line) or a fully typed model the pages render. Nothing here reads files or knows about
- * Astro (see load.ts and files.ts).
+ * The places the article names and the maps drawn of them, as one pure function from the data files
+ * and the article model (src/article, which also says where each chapter places its map) to either
+ * every problem found (each naming file and line) or a fully typed model the pages render. Nothing
+ * here reads files or knows about Astro (see load.ts and files.ts).
  */
 import type { ArticleChapter } from '../article/chapters.ts';
 import type { SourceArticle } from '../article/source.ts';
