@@ -2,11 +2,12 @@
 import js from '@eslint/js';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 import { declaredDependencies } from './scripts/lib/eslint-dependencies.ts';
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       'dist/',
