@@ -46,8 +46,7 @@ export function actorStatements(
   root = process.cwd(),
   input = factsInput(root),
 ): DerivedStatement[] {
-  const at = yamlPositions(ACTORS_FILE, read(root, ACTORS_FILE));
-  const line = (path: (string | number)[]) => at.lineOf(path) ?? 1;
+  const line = (path: (string | number)[]) => input.actors.at.lineOf(path) ?? 1;
   return input.actors.entries.map(({ id, data }) => ({
     text: data.description,
     file: ACTORS_FILE,
@@ -58,8 +57,7 @@ export function actorStatements(
 }
 
 export function eventEntries(root = process.cwd(), input = factsInput(root)): EventEntry[] {
-  const at = yamlPositions(EVENTS_FILE, read(root, EVENTS_FILE));
-  const line = (path: (string | number)[]) => at.lineOf(path) ?? 1;
+  const line = (path: (string | number)[]) => input.events.at.lineOf(path) ?? 1;
   return input.events.entries.map(({ id, data }) => ({
     id,
     file: EVENTS_FILE,

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import { readArticle } from '../article/chapters.ts';
-import { ACTORS_FILE, actorSchema } from './actor.ts';
-import { EVENTS_FILE, eventSchema, idReference } from './event.ts';
+import { ACTORS_FILE, actorSchema, type ActorData } from './actor.ts';
+import { EVENTS_FILE, eventSchema, idReference, type EventData } from './event.ts';
 import type { DataFile, FactsInput } from './graph.ts';
 import { yamlPositions, type YamlPositions } from './yaml-positions.ts';
 
@@ -18,7 +18,13 @@ export const plainEventSchema = eventSchema({
   chapters: idReference('chapters'),
 });
 
-export type InputReading = { ok: true; input: FactsInput } | { ok: false; problems: string[] };
+/** The facts' input as read from the files: each data file with where its entries are. */
+export interface FileFactsInput extends FactsInput {
+  actors: ParsedDataFile<ActorData>;
+  events: ParsedDataFile<EventData>;
+}
+
+export type InputReading = { ok: true; input: FileFactsInput } | { ok: false; problems: string[] };
 
 /** The facts' input; `article` is the article model when the caller has read it already. */
 export function readFactsInput(

@@ -1,6 +1,6 @@
 import { READING_COLUMN_WIDTH } from '../../src/diagrams/settings.ts';
 import { readArticle } from '../../src/article/chapters.ts';
-import { test, expect, ONCE } from './fixtures.ts';
+import { test, expect, ONCE, sidewaysScroll } from './fixtures.ts';
 
 /** Chapter slugs in reading order, from content/chapters/ through the article model. */
 const CHAPTER_SLUGS = readArticle().chapters.map((chapter) => chapter.id);
@@ -56,10 +56,7 @@ test(
     let scrolled = 0;
     for (const slug of CHAPTER_SLUGS) {
       await page.goto(site(`chapters/${slug}/`));
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow, slug).toBeLessThanOrEqual(0);
+      expect(await sidewaysScroll(page), slug).toBeLessThanOrEqual(0);
       for (const svg of await page.locator('.diagram__svg').all()) {
         await expect(svg).toBeVisible();
         const scale = await svg.evaluate(

@@ -56,6 +56,13 @@ export const ONCE = { tag: '@once' };
  */
 export const SUBPATH = { tag: '@subpath' };
 
+/** How far the page scrolls sideways, in CSS pixels: what a reader on a narrow screen must not meet. */
+export function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}
+
 /** Every page listed in the built sitemap, as URLs on the local server. */
 export async function sitemapUrls(page: Page, site: (path?: string) => string): Promise<string[]> {
   const index = await (await page.request.get(site('sitemap-index.xml'))).text();

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, ONCE } from './fixtures.ts';
+import { test, expect, ONCE, sidewaysScroll } from './fixtures.ts';
 import { axeViolations } from '../support/axe.ts';
 import { buildPlaceModel } from '../../src/maps/model.ts';
 import { readPlacesInput } from '../../src/maps/files.ts';
@@ -149,10 +149,7 @@ test(
     await page.setViewportSize({ width: 360, height: 780 });
     for (const url of PAGES) {
       await page.goto(site(url));
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow, url).toBeLessThanOrEqual(0);
+      expect(await sidewaysScroll(page), url).toBeLessThanOrEqual(0);
     }
     for (const map of MAPS) {
       await page.goto(site(map.page));

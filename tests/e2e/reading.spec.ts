@@ -1,4 +1,4 @@
-import { test, expect, sitemapPaths, ONCE, SUBPATH } from './fixtures.ts';
+import { test, expect, sitemapPaths, ONCE, SUBPATH, sidewaysScroll } from './fixtures.ts';
 import { readArticle } from '../../src/article/chapters.ts';
 
 /** Chapter slugs in reading order, from content/chapters/ through the article model. */
@@ -211,9 +211,7 @@ test(
     await expect(
       page.getByRole('heading', { name: 'The Iran Factor — A Dangerous New Dimension' }),
     ).toBeInViewport();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      360,
-    );
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     expect(problems).toEqual([]);
   },
 );
