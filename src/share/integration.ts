@@ -1,14 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AstroIntegration } from 'astro';
 import type { DeployTarget } from '../lib/deploy-target.ts';
+import {
+  downloadAt,
+  inDownloadFolder,
+  readShareSources,
+  writeDownloads,
+  type SiteAddress,
+} from './downloads.ts';
 
 export { sectionLinks } from './section-links.ts';
 
 /**
  * Build-time side of sharing: says where the site's absolute URLs (canonical, og:url, og:image,
- * citations, sitemap) will point, and warns loudly when that is the local preview server in a build
- * meant for the web.
+ * citations, sitemap) will point, warning loudly when that is the local preview server in a build
+ * meant for the web; writes the citation files and social cards at the end of a build, and answers
+ * them from the dev server (src/share/downloads.ts).
  */
 export function sharing(target: DeployTarget): AstroIntegration {
+  let root = process.cwd();
+  let address: SiteAddress = { site: new URL(target.site), base: target.base };
   return {
     name: 'sharing',
     hooks: {
@@ -17,6 +29,35 @@ export function sharing(target: DeployTarget): AstroIntegration {
         const where = `${target.site}${target.base}`;
         if (target.warning) logger.warn(target.warning);
         else logger.info(`absolute URLs point at ${where} (from ${target.source})`);
+      },
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+        address = { site: new URL(config.site ?? target.site), base: config.base };
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(
+          (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
+            const path = new URL(request.url ?? '/', address.site).pathname;
+            const inSite = path.startsWith(address.base) ? path.slice(address.base.length) : '';
+            if (!inDownloadFolder(inSite)) return next();
+            // In dev the files change under the server: read them afresh for every download.
+            const answer = async () =>
+              downloadAt(inSite, readShareSources(root, address), { root });
+            answer().then((download) => {
+              if (!download) return next();
+              response.setHeader('Content-Type', download.type);
+              response.end(download.body);
+            }, next);
+          },
+        );
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const written = await writeDownloads(fileURLToPath(dir), readShareSources(root, address), {
+          root,
+        });
+        logger.info(
+          `wrote ${written.citeFiles} citation files and ${written.cardsDrawn + written.cardsCached} social cards (${written.cardsDrawn} drawn, ${written.cardsCached} from cache)`,
+        );
       },
     },
   };

@@ -1,5 +1,5 @@
 import GithubSlugger from 'github-slugger';
-import { chapterPath, type Chapter } from '../lib/chapters.ts';
+import { chapterPath } from '../article/chapters.ts';
 import { withBase } from '../lib/urls.ts';
 import { site } from '../site.config.ts';
 import { citationRecord, type CitationRecord } from './cite/record.ts';
@@ -17,10 +17,14 @@ export function articleRecord(siteUrl: URL, base?: string): CitationRecord {
   });
 }
 
-export function chapterRecord(chapter: Chapter, siteUrl: URL, base?: string): CitationRecord {
+export function chapterRecord(
+  chapter: { id: string; title: string },
+  siteUrl: URL,
+  base?: string,
+): CitationRecord {
   return citationRecord({
     id: `${ARTICLE_ID}-${chapter.id}`,
-    title: chapter.data.title,
+    title: chapter.title,
     partOf: site.title,
     url: new URL(withBase(chapterPath(chapter.id), base), siteUrl),
     asOf: site.asOf,
@@ -40,4 +44,16 @@ export type CiteFormat = keyof typeof CITE_FORMATS;
 
 export function citeFile(record: CitationRecord, format: CiteFormat): string {
   return `${CITE_DIRECTORY}${record.id}.${format}`;
+}
+
+/** Every record the site offers for download: the whole article's, then each chapter's. */
+export function allRecords(
+  chapters: readonly { id: string; title: string }[],
+  siteUrl: URL,
+  base?: string,
+): CitationRecord[] {
+  return [
+    articleRecord(siteUrl, base),
+    ...chapters.map((chapter) => chapterRecord(chapter, siteUrl, base)),
+  ];
 }

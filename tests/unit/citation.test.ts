@@ -12,12 +12,10 @@ import {
 import {
   ACCESS_SAMPLE,
   CITATION_STYLES,
-  bibtex,
-  cslJson,
   formatReferences,
   referenceText,
-  ris,
 } from '../../src/share/cite/format.ts';
+import { bibtex, cslJson, ris } from '../../src/share/cite/files.ts';
 import { site } from '../../src/site.config.ts';
 
 const chapter = citationRecord({

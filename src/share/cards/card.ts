@@ -1,5 +1,3 @@
-import { getChapters } from '../../lib/chapters.ts';
-import { getFacts } from '../../facts/load-facts.ts';
 import { withBase } from '../../lib/urls.ts';
 import { site } from '../../site.config.ts';
 import { CARD_DIRECTORY, CARD_SIZE, type CardContent, type SocialImage } from './content.ts';
@@ -14,21 +12,32 @@ export { CARD_DIRECTORY, CARD_SIZE, type CardContent, type SocialImage };
 export type CardRef =
   { kind: 'home' } | { kind: 'chapter'; slug: string } | { kind: 'timeline' } | { kind: 'actors' };
 
-export async function allCards(): Promise<CardContent[]> {
-  const chapters = await getChapters();
+/**
+ * What the cards are made from. The pages take it from Astro's collections (`siteCards`), the
+ * build's writer and the dev server from the same files (`src/share/downloads.ts`).
+ */
+export interface CardSources {
+  /** In reading order. */
+  chapters: readonly { id: string; data: { order: number; title: string; period: string } }[];
+  /** Entries in the events and actors files: one timeline event, one actor each. */
+  eventCount: number;
+  actorCount: number;
+}
+
+export function allCards(sources: CardSources): CardContent[] {
   return [
-    await cardFor({ kind: 'home' }),
-    ...(await Promise.all(chapters.map((c) => cardFor({ kind: 'chapter', slug: c.id })))),
-    await cardFor({ kind: 'timeline' }),
-    await cardFor({ kind: 'actors' }),
+    cardFor({ kind: 'home' }, sources),
+    ...sources.chapters.map((c) => cardFor({ kind: 'chapter', slug: c.id }, sources)),
+    cardFor({ kind: 'timeline' }, sources),
+    cardFor({ kind: 'actors' }, sources),
   ];
 }
 
-export async function cardFor(ref: CardRef): Promise<CardContent> {
+export function cardFor(ref: CardRef, sources: CardSources): CardContent {
   const asOf = `As of ${site.asOfLabel}`;
+  const { chapters, eventCount, actorCount } = sources;
   switch (ref.kind) {
-    case 'home': {
-      const chapters = await getChapters();
+    case 'home':
       return {
         file: 'home.png',
         kicker: `Analysis · ${chapters.length} chapters`,
@@ -37,9 +46,7 @@ export async function cardFor(ref: CardRef): Promise<CardContent> {
         asOf,
         alt: `${site.title}. Analysis in ${chapters.length} chapters, as of ${site.asOfLabel}.`,
       };
-    }
     case 'chapter': {
-      const chapters = await getChapters();
       const index = chapters.findIndex((c) => c.id === ref.slug);
       const chapter = chapters[index];
       if (!chapter) throw new Error(`No chapter "${ref.slug}" to make a social card for.`);
@@ -54,28 +61,24 @@ export async function cardFor(ref: CardRef): Promise<CardContent> {
         alt: `${site.shortTitle}, chapter ${order} of ${chapters.length}: ${title} (${period}). As of ${site.asOfLabel}.`,
       };
     }
-    case 'timeline': {
-      const { events } = await getFacts();
+    case 'timeline':
       return {
         file: 'timeline.png',
-        kicker: `${events.length} dated events`,
+        kicker: `${eventCount} dated events`,
         title: 'Timeline',
         header: site.title,
         asOf,
-        alt: `${site.shortTitle}: the timeline of ${events.length} dated events. As of ${site.asOfLabel}.`,
+        alt: `${site.shortTitle}: the timeline of ${eventCount} dated events. As of ${site.asOfLabel}.`,
       };
-    }
-    case 'actors': {
-      const { actors } = await getFacts();
+    case 'actors':
       return {
         file: 'actors.png',
-        kicker: `Index of ${actors.length} actors`,
+        kicker: `Index of ${actorCount} actors`,
         title: 'Actors',
         header: site.title,
         asOf,
-        alt: `${site.shortTitle}: the index of ${actors.length} actors the analysis names. As of ${site.asOfLabel}.`,
+        alt: `${site.shortTitle}: the index of ${actorCount} actors the analysis names. As of ${site.asOfLabel}.`,
       };
-    }
   }
 }
 

@@ -1,7 +1,5 @@
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-ris';
 import apa7 from './apa-7-web.csl?raw';
 import chicagoAuthorDate from './chicago-author-date-web.csl?raw';
 import mla9 from './mla-9-web.csl?raw';
@@ -234,17 +232,4 @@ function accessSlot(january: string, sample: (month: number) => string): AccessS
     form,
   );
   return { before: january.slice(0, from), after: january.slice(to), forms };
-}
-
-/** The record as a reference manager imports it; no access date (that is the reader's). */
-export function bibtex(record: CitationRecord): string {
-  return new Cite(record).format('bibtex', { format: 'text' });
-}
-
-export function ris(record: CitationRecord): string {
-  return new Cite(record).format('ris', { format: 'text' });
-}
-
-export function cslJson(record: CitationRecord): string {
-  return `${JSON.stringify([record], null, 2)}\n`;
 }

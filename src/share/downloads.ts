@@ -1,0 +1,119 @@
+/**
+ * The files the site offers that are not pages: every citation record in each downloadable form
+ * (`cite/<record id>.bib|ris|json`) and every page's social card (`cards/<name>.png`). A build
+ * writes them at its end, the dev server answers them on request; both make them from the project's
+ * files with the same functions the pages' links and meta tags use (`allRecords`, `allCards`).
+ *
+ * Not Astro routes: at a thousand chapters they are four thousand small files, and Astro's cost per
+ * route (about 1.5 ms here) was a sixth of the whole build.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { readArticle } from '../article/chapters.ts';
+import { readFactsInput } from '../facts/files.ts';
+import { allCards, CARD_DIRECTORY, type CardContent } from './cards/card.ts';
+import { CARD_CACHE_DIR, renderCards } from './cards/render.ts';
+import { bibtex, cslJson, ris } from './cite/files.ts';
+import type { CitationRecord } from './cite/record.ts';
+import { allRecords, CITE_DIRECTORY, CITE_FORMATS, citeFile, type CiteFormat } from './records.ts';
+
+export interface ShareSources {
+  records: CitationRecord[];
+  cards: CardContent[];
+}
+
+/** Where the site will be served, as the pages' absolute URLs say it. */
+export interface SiteAddress {
+  site: URL;
+  /** With leading and trailing slash. */
+  base: string;
+}
+
+/**
+ * The records and cards, read from the project's files: the chapters' frontmatter and the number of
+ * entries in the actors and events files (one actor and one timeline event each), as the pages read
+ * them through Astro's collections. A file that cannot be read fails with its own message.
+ */
+export function readShareSources(root: string, address: SiteAddress): ShareSources {
+  const article = readArticle(root);
+  const reading = readFactsInput(root, article);
+  if (!reading.ok) throw new Error(reading.problems.join('\n'));
+  const { chapters } = article;
+  return {
+    records: allRecords(chapters, address.site, address.base),
+    cards: allCards({
+      chapters,
+      eventCount: reading.input.events.entries.length,
+      actorCount: reading.input.actors.entries.length,
+    }),
+  };
+}
+
+const CITE_WRITERS: Record<CiteFormat, (record: CitationRecord) => string> = {
+  bib: bibtex,
+  ris,
+  json: cslJson,
+};
+const FORMATS = Object.keys(CITE_FORMATS) as CiteFormat[];
+
+export interface Download {
+  /** Path inside the site, without the base. */
+  path: string;
+  type: string;
+  body: string | Uint8Array;
+}
+
+/** Whether `path` (inside the site, without the base) is where downloads live: cheap, reads nothing. */
+export function inDownloadFolder(path: string): boolean {
+  return path.startsWith(CITE_DIRECTORY) || path.startsWith(CARD_DIRECTORY);
+}
+
+/** The download at `path` (inside the site, without the base), or `undefined` if there is none. */
+export async function downloadAt(
+  path: string,
+  sources: ShareSources,
+  options: { root: string },
+): Promise<Download | undefined> {
+  for (const record of sources.records)
+    for (const format of FORMATS)
+      if (citeFile(record, format) === path)
+        return { path, type: CITE_FORMATS[format].type, body: CITE_WRITERS[format](record) };
+  const card = sources.cards.find((c) => CARD_DIRECTORY + c.file === path);
+  if (!card) return undefined;
+  const { files } = await renderCards([card], { cacheDir: resolve(options.root, CARD_CACHE_DIR) });
+  return { path, type: 'image/png', body: files.get(card.file)! };
+}
+
+/**
+ * Writes every download into the built site. Cards come from their cache or are drawn (one
+ * Chromium for all of them); renders no card uses any more leave the cache.
+ */
+export async function writeDownloads(
+  siteDir: string,
+  sources: ShareSources,
+  options: { root: string },
+): Promise<{ citeFiles: number; cardsDrawn: number; cardsCached: number }> {
+  const cards = await renderCards(sources.cards, {
+    cacheDir: resolve(options.root, CARD_CACHE_DIR),
+    prune: true,
+  });
+  const files: Download[] = [];
+  for (const record of sources.records)
+    for (const format of FORMATS)
+      files.push({
+        path: citeFile(record, format),
+        type: CITE_FORMATS[format].type,
+        body: CITE_WRITERS[format](record),
+      });
+  const citeFiles = files.length;
+  for (const card of sources.cards)
+    files.push({
+      path: CARD_DIRECTORY + card.file,
+      type: 'image/png',
+      body: cards.files.get(card.file)!,
+    });
+  const directories = new Set(files.map((file) => dirname(join(siteDir, file.path))));
+  await Promise.all([...directories].map((dir) => mkdir(dir, { recursive: true })));
+  await Promise.all(files.map((file) => writeFile(join(siteDir, file.path), file.body)));
+  return { citeFiles, cardsDrawn: cards.rendered, cardsCached: cards.cached };
+}
