@@ -1,6 +1,4 @@
-import { toHtml } from 'hast-util-to-html';
-import { htmlFragmentTree } from './html.ts';
-import { eachElement, scopeIds } from './scope-ids.ts';
+import { scopeIdsInHtml } from './scope-ids.ts';
 
 /** Where one chapter sits once every chapter shares a single page. */
 export interface ChapterPlacement {
@@ -35,22 +33,22 @@ const RESOLVE_ORIGIN = 'http://combined.invalid';
 
 /**
  * Makes one chapter's rendered HTML safe to sit beside the others on one page: every id gets the
- * chapter's prefix, and so does every reference to it (`scopeIds`, the same function that scopes each
- * diagram's SVG), links to any chapter become links within the page, and headings move down a
+ * chapter's prefix, and so does every reference to it (the rules that scope each diagram's SVG, in
+ * `scope-ids.ts`), links to any chapter become links within the page, and headings move down a
  * level under the chapter's own title.
  */
 export function scopeChapterHtml(html: string, options: ScopeOptions): string {
-  const tree = htmlFragmentTree(html);
-  scopeIds(tree, (id) => options.chapter.idPrefix + id);
-  eachElement(tree, (element) => {
-    const href = element.properties['href'];
-    if (typeof href === 'string' && !href.startsWith('#'))
-      element.properties['href'] = rewriteHref(href, options);
-    const level = HEADING.exec(element.tagName)?.[1];
-    if (level && options.headingShift)
-      element.tagName = `h${Math.min(6, Number(level) + options.headingShift)}`;
+  return scopeIdsInHtml(html, {
+    rename: (id) => options.chapter.idPrefix + id,
+    attribute: (name, value) =>
+      name === 'href' && !value.startsWith('#') ? rewriteHref(value, options) : undefined,
+    tagName: (name) => {
+      const level = HEADING.exec(name)?.[1];
+      return level && options.headingShift
+        ? `h${Math.min(6, Number(level) + options.headingShift)}`
+        : undefined;
+    },
   });
-  return toHtml(tree, { allowDangerousCharacters: true });
 }
 
 /** A link to any chapter of the combined page, as a link within the page. */
