@@ -5,6 +5,7 @@ import {
   scopeChapterHtml,
   type ChapterPlacement,
 } from '../../src/lib/combine-chapters.ts';
+import { scopeIdsInHtml } from '../../src/lib/scope-ids.ts';
 
 const place = (slug: string, base = '/'): ChapterPlacement => ({
   path: `${base}chapters/${slug}/`,
@@ -71,5 +72,29 @@ describe('scopeChapterHtml', () => {
 
   it('moves headings down a level, never below h6', () => {
     expect(scope('<h1>a</h1><h3>b</h3><h6>c</h6>')).toBe('<h2>a</h2><h4>b</h4><h6>c</h6>');
+  });
+});
+
+describe('scopeIdsInHtml', () => {
+  const prefix = { rename: (id: string) => `c--${id}` };
+
+  it('rewrites only what changes and leaves every other byte as written', () => {
+    const html =
+      '<!-- <a id="x"> --><p class=lead data-x=\'1\'>a &amp; b<br/></p><script>var s = "<a id=\\"y\\">";</script><h2 id=top>T</h2>';
+    expect(scopeIdsInHtml(html, prefix)).toBe(html.replace('id=top', 'id="c--top"'));
+  });
+
+  it('reads character references in values and writes them back escaped for their quotes', () => {
+    const html = `<h2 id="a&amp;b">x</h2><a href='#a&#38;b'>y</a><a href="#a%26b">z</a>`;
+    expect(scopeIdsInHtml(html, prefix)).toBe(
+      `<h2 id="c--a&amp;b">x</h2><a href='#c--a&amp;b'>y</a><a href="#c--a&amp;b">z</a>`,
+    );
+  });
+
+  it('scopes a stylesheet whole, however the tokenizer hands it over', () => {
+    const html = '<svg id="d"><style>#d .a{fill:red} a<b {} #d .b{fill:url(#d)}</style></svg>';
+    expect(scopeIdsInHtml(html, prefix)).toBe(
+      '<svg id="c--d"><style>#c--d .a{fill:red} a<b {} #c--d .b{fill:url(#c--d)}</style></svg>',
+    );
   });
 });
