@@ -120,25 +120,32 @@ export function buildVocabulary(
   spellings: Spellings,
   file = SPELLINGS_FILE,
 ): VocabularyFile {
-  const byFolded = new Map<string, Map<string, number>>();
+  // How often each form occurs, then per folded word its most frequent form (in English order on a
+  // tie) and the count of all its forms: two flat maps, each word folded once, not per occurrence.
+  const forms = new Map<string, number>();
   for (const text of texts)
     for (const raw of wordsOf(text)) {
       const word = raw.replace(/['’]s$/u, '');
-      const folded = foldWord(word);
-      const forms = byFolded.get(folded) ?? new Map<string, number>();
       forms.set(word, (forms.get(word) ?? 0) + 1);
-      byFolded.set(folded, forms);
     }
-  const entries = [...byFolded.values()].map((forms) => {
-    const sorted = [...forms].sort((a, b) => b[1] - a[1] || byWord.compare(a[0], b[0]));
-    return { word: sorted[0]![0], count: sorted.reduce((sum, [, n]) => sum + n, 0) };
-  });
+  const byFolded = new Map<string, { folded: string; word: string; uses: number; count: number }>();
+  for (const [word, uses] of forms) {
+    const folded = foldWord(word);
+    const entry = byFolded.get(folded);
+    if (!entry) byFolded.set(folded, { folded, word, uses, count: uses });
+    else {
+      entry.count += uses;
+      if (uses > entry.uses || (uses === entry.uses && byWord.compare(word, entry.word) < 0))
+        Object.assign(entry, { word, uses });
+    }
+  }
+  const entries = [...byFolded.values()];
   entries.sort((a, b) => b.count - a.count || byWord.compare(a.word, b.word));
 
   const alternatives: Record<string, string> = {};
   for (const { variant, word, line } of spellings.names) {
-    const folded = foldWord(word);
-    if (!byFolded.has(folded))
+    const entry = byFolded.get(foldWord(word));
+    if (!entry)
       fail(
         file,
         line,
@@ -150,10 +157,9 @@ export function buildVocabulary(
         line,
         `“${variant}” is itself a word of the indexed text, so readers find it as typed; remove it`,
       );
-    alternatives[variant] = entries.find((e) => foldWord(e.word) === folded)!.word;
+    alternatives[variant] = entry.word;
   }
-  for (const { word } of entries) {
-    const folded = foldWord(word);
+  for (const { folded, word } of entries) {
     for (const [british, american] of spellings.britishAmerican)
       for (const [from, to] of [
         [british, american],
