@@ -81,7 +81,13 @@ export async function downloadAt(
   const card = sources.cards.find((c) => CARD_DIRECTORY + c.file === path);
   if (!card) return undefined;
   const { files } = await renderCards([card], { cacheDir: resolve(options.root, CARD_CACHE_DIR) });
-  return { path, type: 'image/png', body: files.get(card.file)! };
+  return { path, type: 'image/png', body: pngOf(files, card) };
+}
+
+function pngOf(files: ReadonlyMap<string, Buffer>, card: CardContent): Buffer {
+  const png = files.get(card.file);
+  if (!png) throw new Error(`The social card ${card.file} was not rendered.`);
+  return png;
 }
 
 /**
