@@ -2,26 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, mkdir, writeFile, symlink, rm, access } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createServer } from 'node:net';
 import { basePath } from '../../src/lib/deploy-target.ts';
 import { nginxLocations, readHeaders } from './headers.ts';
 import type { StaticSite } from './static-server.ts';
+import { freePort } from './free-port.ts';
 
 export type { StaticSite };
 
 export const NGINX_BINARY = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 /**
  * A `server` block of one's own, e.g. the README's recipe: nginx then runs it inside a stock `http`

@@ -1,8 +1,9 @@
 import { stripVTControlCharacters } from 'node:util';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from './free-port.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 const SKIP = new Set([
@@ -88,4 +89,39 @@ export function runInProject(
   env: NodeJS.ProcessEnv = {},
 ): ProjectRun {
   return runIn(dir, 'sh', ['-c', command], env, 300_000);
+}
+
+/**
+ * `astro dev` in a project folder with the project's own Node, on a free port; resolves once the
+ * site answers at its base path. `stop` ends the server.
+ */
+export async function startDevServer(
+  dir: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ origin: string; stop(): void }> {
+  const port = await freePort();
+  const astro = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
+  const server = spawn(
+    process.execPath,
+    [astro, 'dev', '--host', '127.0.0.1', '--port', `${port}`],
+    {
+      cwd: dir,
+      env: { ...cleanEnvironment(process.env), ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      stdio: 'ignore',
+    },
+  );
+  const origin = `http://127.0.0.1:${port}`;
+  const stop = () => server.kill();
+  const home = new URL(env['BASE_PATH'] ?? '/', origin);
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+    if (server.exitCode !== null) break;
+    const answered = await fetch(home).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (answered) return { origin, stop };
+    await new Promise((wait) => setTimeout(wait, 250));
+  }
+  stop();
+  throw new Error(`astro dev in ${dir} did not answer at ${home.href} within a minute`);
 }

@@ -36,8 +36,14 @@ export function sharing(target: DeployTarget): AstroIntegration {
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(
-          (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
-            const path = new URL(request.url ?? '/', address.site).pathname;
+          (
+            request: IncomingMessage & { originalUrl?: string | undefined },
+            response: ServerResponse,
+            next: (error?: unknown) => void,
+          ) => {
+            // As the browser asked for it: the server may have taken the base off `url` already.
+            const asked = request.originalUrl ?? request.url ?? '/';
+            const path = new URL(asked, address.site).pathname;
             const inSite = path.startsWith(address.base) ? path.slice(address.base.length) : '';
             if (!inDownloadFolder(inSite)) return next();
             // In dev the files change under the server: read them afresh for every download.
