@@ -1,3 +1,5 @@
+import type { PageWeight } from '../scripts/lib/page-weight.ts';
+
 /**
  * First-view budgets per kind of page, in gzip bytes (see scripts/lib/page-weight.ts for how they
  * are measured). Each is what `npm run bench` measured for the heaviest page of its kind plus about
@@ -36,4 +38,23 @@ export function pageKind(pathname: string, base: string): PageKind {
   if (path === '/print/') return 'print';
   if (path === '/places/') return 'places';
   return 'other';
+}
+
+/** Each resource kind over the page's budget, as a message; none when the page is within it. */
+export function budgetOverruns(weight: PageWeight, base: string): string[] {
+  const kind = pageKind(weight.path, base);
+  const budget = PAGE_BUDGETS[kind];
+  const measured: Budget = {
+    html: weight.byKind.html.gzip,
+    css: weight.byKind.css.gzip,
+    js: weight.byKind.js.gzip,
+    font: weight.byKind.font.gzip,
+    total: weight.total.gzip,
+  };
+  return (Object.keys(budget) as (keyof Budget)[])
+    .filter((resource) => measured[resource] > budget[resource])
+    .map(
+      (resource) =>
+        `${weight.path}: ${resource} ${measured[resource]} B gzip > ${kind} budget ${budget[resource]} B`,
+    );
 }

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 
 export type ResourceKind = 'html' | 'css' | 'js' | 'font' | 'image' | 'other';
 export interface Bytes {
@@ -28,15 +28,34 @@ function kindOf(resourceType: string, url: string): ResourceKind {
 
 /**
  * What a first visit to a page costs: every response body, by kind, raw and gzip-compressed
- * (compressed here at level 9, so the figure does not depend on the server's settings).
+ * (compressed here at level 9, so the figure does not depend on the server's settings). A fresh
+ * context with a phone-sized viewport, so nothing is cached.
  */
 export async function measurePageWeight(
   browser: Browser,
   url: string,
   path: string,
 ): Promise<PageWeight> {
-  const context = await browser.newContext({ viewport: { width: 412, height: 915 } });
-  const page = await context.newPage();
+  const context = await browser.newContext({ viewport: WEIGHED_VIEWPORT });
+  try {
+    return (await weighPageLoad(await context.newPage(), url, path)).weight;
+  } finally {
+    await context.close();
+  }
+}
+
+/** The viewport first visits are weighed in. */
+export const WEIGHED_VIEWPORT = { width: 412, height: 915 } as const;
+
+/**
+ * Loads `url` in `page` (whose context has nothing cached yet) until the network is idle, and
+ * weighs what came, as `measurePageWeight` does; also gives the document's HTTP status.
+ */
+export async function weighPageLoad(
+  page: Page,
+  url: string,
+  path: string,
+): Promise<{ weight: PageWeight; status: number | undefined }> {
   const pending: Promise<void>[] = [];
   const weight: PageWeight = {
     path,
@@ -48,7 +67,7 @@ export async function measurePageWeight(
     total: { raw: 0, gzip: 0 },
     urls: [],
   };
-  page.on('response', (response) => {
+  const weigh = (response: Response) => {
     pending.push(
       (async () => {
         const body = await response.body().catch(() => Buffer.alloc(0));
@@ -60,15 +79,16 @@ export async function measurePageWeight(
         weight.byKind[kind].gzip += Math.min(gzip, body.length);
       })(),
     );
-  });
-  await page.goto(url, { waitUntil: 'networkidle' });
+  };
+  page.on('response', weigh);
+  const document = await page.goto(url, { waitUntil: 'networkidle' });
+  page.off('response', weigh);
   await Promise.all(pending);
   for (const kind of KINDS) {
     weight.total.raw += weight.byKind[kind].raw;
     weight.total.gzip += weight.byKind[kind].gzip;
   }
-  await context.close();
-  return weight;
+  return { weight, status: document?.status() };
 }
 
 export function kb(bytes: number): string {

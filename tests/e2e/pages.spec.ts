@@ -1,22 +1,29 @@
 import { test, expect, sitemapPaths, ONCE } from './fixtures.ts';
 import { axeViolations } from '../support/axe.ts';
+import { budgetOverruns } from '../page-budgets.ts';
+import { WEIGHED_VIEWPORT, weighPageLoad } from '../../scripts/lib/page-weight.ts';
 
 const VIEWPORTS = { desk: { width: 1280, height: 800 }, phone: { width: 360, height: 780 } };
 
 // What must hold on every page whatever its base path, checked at the root in one test per page
 // that loads it once: a load costs more than any one check. (Under the sub-path, reading.spec.ts
-// checks each page answers with one h1; the console errors are the `problems` fixture's.)
+// checks each page answers with one h1; the console errors are the `problems` fixture's.) The load
+// is a first visit (each test has a fresh context), weighed against the page's byte budget.
+test.use({ viewport: WEIGHED_VIEWPORT });
+
 for (const path of sitemapPaths()) {
   test(
-    `/${path}: answers 200 with one h1 and one main, axe finds no WCAG 2.2 A/AA violation (light and dark, desk and phone), ids are unique, no Mermaid is loaded or carried`,
+    `/${path}: answers 200 within its first-view byte budget, with one h1 and one main, axe finds no WCAG 2.2 A/AA violation (light and dark, desk and phone), ids are unique, no Mermaid is loaded or carried`,
     ONCE,
     async ({ page, site, problems }) => {
       const scriptUrls = new Set<string>();
       page.on('request', (request) => {
         if (request.resourceType() === 'script') scriptUrls.add(request.url());
       });
-      const response = await page.goto(site(path));
-      expect(response?.status()).toBe(200);
+      const url = site(path);
+      const { weight, status } = await weighPageLoad(page, url, new URL(url).pathname);
+      expect(status).toBe(200);
+      expect(budgetOverruns(weight, new URL(site()).pathname)).toEqual([]);
       await expect(page.locator('h1')).toHaveCount(1);
       await expect(page.locator('main')).toHaveCount(1);
 
