@@ -116,7 +116,7 @@ export async function writeDownloads(
     files.push({
       path: CARD_DIRECTORY + card.file,
       type: 'image/png',
-      body: cards.files.get(card.file)!,
+      body: pngOf(cards.files, card),
     });
   const directories = new Set(files.map((file) => dirname(join(siteDir, file.path))));
   // One after another: thousands of small writes queued at once on the thread pool took longer.
