@@ -123,5 +123,7 @@ export async function startDevServer(
     await new Promise((wait) => setTimeout(wait, 250));
   }
   stop();
-  throw new Error(`astro dev in ${dir} did not answer at ${home.href} within a minute`);
+  const why =
+    server.exitCode !== null ? `exited with code ${server.exitCode}` : 'did not answer in a minute';
+  throw new Error(`astro dev in ${dir} ${why} (asked ${home.href})`);
 }

@@ -54,13 +54,31 @@ const CITE_WRITERS: Record<CiteFormat, (record: CitationRecord) => string> = {
   ris,
   json: cslJson,
 };
-const FORMATS = Object.keys(CITE_FORMATS) as CiteFormat[];
 
 export interface Download {
   /** Path inside the site, without the base. */
   path: string;
   type: string;
   body: string | Uint8Array;
+}
+
+/** Every record in every downloadable form, its text written only when asked for. */
+function* citeDownloads(
+  records: readonly CitationRecord[],
+): Generator<Omit<Download, 'body'> & { body: () => string }> {
+  for (const record of records)
+    for (const format of Object.keys(CITE_FORMATS) as CiteFormat[])
+      yield {
+        path: citeFile(record, format),
+        type: CITE_FORMATS[format].type,
+        body: () => CITE_WRITERS[format](record),
+      };
+}
+
+function cardDownload(card: CardContent, pngs: ReadonlyMap<string, Buffer>): Download {
+  const png = pngs.get(card.file);
+  if (!png) throw new Error(`The social card ${card.file} was not rendered.`);
+  return { path: CARD_DIRECTORY + card.file, type: 'image/png', body: png };
 }
 
 /** Whether `path` (inside the site, without the base) is where downloads live: cheap, reads nothing. */
@@ -74,20 +92,12 @@ export async function downloadAt(
   sources: ShareSources,
   options: { root: string },
 ): Promise<Download | undefined> {
-  for (const record of sources.records)
-    for (const format of FORMATS)
-      if (citeFile(record, format) === path)
-        return { path, type: CITE_FORMATS[format].type, body: CITE_WRITERS[format](record) };
+  for (const download of citeDownloads(sources.records))
+    if (download.path === path) return { ...download, body: download.body() };
   const card = sources.cards.find((c) => CARD_DIRECTORY + c.file === path);
   if (!card) return undefined;
   const { files } = await renderCards([card], { cacheDir: resolve(options.root, CARD_CACHE_DIR) });
-  return { path, type: 'image/png', body: pngOf(files, card) };
-}
-
-function pngOf(files: ReadonlyMap<string, Buffer>, card: CardContent): Buffer {
-  const png = files.get(card.file);
-  if (!png) throw new Error(`The social card ${card.file} was not rendered.`);
-  return png;
+  return cardDownload(card, files);
 }
 
 /**
@@ -103,24 +113,11 @@ export async function writeDownloads(
     cacheDir: resolve(options.root, CARD_CACHE_DIR),
     prune: true,
   });
-  const files: Download[] = [];
-  for (const record of sources.records)
-    for (const format of FORMATS)
-      files.push({
-        path: citeFile(record, format),
-        type: CITE_FORMATS[format].type,
-        body: CITE_WRITERS[format](record),
-      });
-  const citeFiles = files.length;
-  for (const card of sources.cards)
-    files.push({
-      path: CARD_DIRECTORY + card.file,
-      type: 'image/png',
-      body: pngOf(cards.files, card),
-    });
+  const cites = [...citeDownloads(sources.records)].map((cite) => ({ ...cite, body: cite.body() }));
+  const files = [...cites, ...sources.cards.map((card) => cardDownload(card, cards.files))];
   const directories = new Set(files.map((file) => dirname(join(siteDir, file.path))));
   // One after another: thousands of small writes queued at once on the thread pool took longer.
   for (const dir of directories) mkdirSync(dir, { recursive: true });
   for (const file of files) writeFileSync(join(siteDir, file.path), file.body);
-  return { citeFiles, cardsDrawn: cards.rendered, cardsCached: cards.cached };
+  return { citeFiles: cites.length, cardsDrawn: cards.rendered, cardsCached: cards.cached };
 }
