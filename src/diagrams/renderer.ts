@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../lib/chromium.ts';
-import { LABEL_FONT_FAMILY, MERMAID_CONFIG, labelFontSource, packageDir } from './settings.ts';
+import {
+  COPY_GLOBAL,
+  MERMAID_ENTRY,
+  MERMAID_ORIGIN,
+  MermaidModules,
+  installConfigCopy,
+} from './mermaid-modules.ts';
+import { LABEL_FONT_FAMILY, MERMAID_CONFIG, labelFontSource } from './settings.ts';
 
 /** What Mermaid drew for one diagram and what its parsed model says, before any post-processing. */
 export interface RawRender {
@@ -39,7 +45,7 @@ export class MermaidRenderer {
   private readonly idle: Page[] = [];
   private readonly waiting: ((page: Page) => void)[] = [];
   private opened = 0;
-  private readonly setup = pageSetup();
+  private readonly modules = new MermaidModules(rendererPage());
 
   private constructor(browser: Browser, maxPages: number) {
     this.browser = browser;
@@ -101,10 +107,17 @@ export class MermaidRenderer {
     this.opened += 1;
     try {
       const context = await this.browser.newContext();
+      // Before any script of the page: Mermaid's modules read their configuration as they load.
+      await context.addInitScript(installConfigCopy, COPY_GLOBAL);
+      await context.route(`${MERMAID_ORIGIN}/**`, (route) =>
+        route.fulfill(this.modules.respond(new URL(route.request().url()).pathname)),
+      );
       const page = await context.newPage();
-      await page.setContent(this.setup.html);
-      await page.addScriptTag({ content: this.setup.mermaid });
-      await page.evaluate(initialisePage, { config: MERMAID_CONFIG, family: LABEL_FONT_FAMILY });
+      await page.goto(`${MERMAID_ORIGIN}/`);
+      await page.evaluate(initialisePage, {
+        config: MERMAID_CONFIG,
+        family: LABEL_FONT_FAMILY,
+      });
       return page;
     } catch (error) {
       this.opened -= 1;
@@ -114,17 +127,18 @@ export class MermaidRenderer {
 }
 
 /**
- * What each page loads, read once: the label font (labels are measured here, so in the very font
- * the site draws them in) and Mermaid's browser bundle, both inline so nothing is fetched.
+ * The page every renderer page opens, made once: the label font inline (labels are measured here,
+ * so in the very font the site draws them in) and Mermaid's modules, loaded before the page is.
  */
-function pageSetup(): { html: string; mermaid: string } {
+function rendererPage(): string {
   const font = readFileSync(labelFontSource()).toString('base64');
-  return {
-    html:
-      `<!doctype html><html><head><style>@font-face{font-family:"${LABEL_FONT_FAMILY}";` +
-      `src:url(data:font/woff2;base64,${font}) format("woff2");}</style></head><body></body></html>`,
-    mermaid: readFileSync(join(packageDir('mermaid'), 'dist', 'mermaid.min.js'), 'utf8'),
-  };
+  return (
+    `<!doctype html><html><head><title>Diagrams</title>` +
+    `<style>@font-face{font-family:"${LABEL_FONT_FAMILY}";` +
+    `src:url(data:font/woff2;base64,${font}) format("woff2");}</style>` +
+    `<script type="module">import mermaid from "${MERMAID_ENTRY}"; window.mermaid = mermaid;</script>` +
+    `</head><body></body></html>`
+  );
 }
 
 /** In the page: waits for the font, configures Mermaid, and keeps a handle on the flowchart parser. */

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readArticle } from '../../src/article/chapters.ts';
+import { DiagramCache } from '../../src/diagrams/cache.ts';
+import { DEFAULT_CACHE_DIR } from '../../src/diagrams/index.ts';
 import { DiagramService } from '../../src/diagrams/service.ts';
 import { serializeSvg } from '../../src/diagrams/svg.ts';
 import { NO_BROWSER, TEST_DIAGRAM, scratchFolder } from '../support/diagram-scratch.ts';
@@ -57,6 +60,28 @@ describe('rendering with a real browser', () => {
       }
     } finally {
       await Promise.all([parallel.close(), serial.close()]);
+    }
+  });
+
+  test('every committed render is what the renderer draws today, byte for byte', async () => {
+    // The cache is committed and read without a browser; it is only right if drawing the article's
+    // diagrams anew gives the same files (the renderer's own changes to Mermaid draw the same).
+    const committed = new DiagramCache(DEFAULT_CACHE_DIR);
+    const fresh = new DiagramService({ cacheDir: freshDir('article'), ignoreCache: true });
+    try {
+      const fences = readArticle().chapters.flatMap((chapter) =>
+        chapter.outline.diagrams.map((diagram) => ({ ...diagram, file: chapter.outline.file })),
+      );
+      expect(fences.length).toBeGreaterThan(5);
+      const drawn = await Promise.all(fences.map((fence) => fresh.diagramFor(fence)));
+      for (const [i, fence] of fences.entries()) {
+        const record = committed.read(fresh.keyOf(fence.source));
+        expect(record, `${fence.file}:${fence.line} has no committed render`).toBeDefined();
+        expect(serializeSvg(drawn[i]!.svg), `${fence.file}:${fence.line}`).toBe(record!.svg);
+        expect({ ...drawn[i]!, svg: record!.svg }).toEqual(record);
+      }
+    } finally {
+      await fresh.close();
     }
   });
 
