@@ -21,6 +21,8 @@ export const MIN_SCALE = 0.85;
 const CITY_RADIUS = 3.5;
 const CORRIDOR_RADIUS = 7;
 const EDGE_MARGIN = 4;
+/** Half the screen halo's width (maps.css), kept clear around a label on paper. */
+const BACKDROP_PADDING = 1.5;
 
 export interface RenderedMap {
   svg: string;
@@ -131,6 +133,15 @@ export function renderMap(
   }
 
   const byId = new Map(requests.map((r) => [r.id, r]));
+  // On paper labels have no halo (maps.css says why); each sits on a white box instead, above the
+  // boundaries, so no line runs through a name. On screen the halo does this and the boxes are hidden.
+  const backdrops = placement.placed
+    .map(({ box }) => {
+      const [x0, y0] = [box.x0 - BACKDROP_PADDING, box.y0 - BACKDROP_PADDING];
+      const [x1, y1] = [box.x1 + BACKDROP_PADDING, box.y1 + BACKDROP_PADDING];
+      return `<rect x="${round(x0)}" y="${round(y0)}" width="${round(x1 - x0)}" height="${round(y1 - y0)}"/>`;
+    })
+    .join('');
   const labelSvg = placement.placed
     .map((label) => {
       const request = byId.get(label.id)!;
@@ -166,6 +177,7 @@ export function renderMap(
     focus +
     `<path class="map-borders" d="${basemap.borders}"/>` +
     insets +
+    `<g class="map-label-backdrops">${backdrops}</g>` +
     markers.map((m) => m.svg).join('') +
     labelSvg +
     `<rect class="map-edge" x="0.5" y="0.5" width="${width - 1}" height="${height - 1}"/>` +

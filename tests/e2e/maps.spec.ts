@@ -61,6 +61,44 @@ function expectLabelsInsideAndApart(what: string, map: Rect, labels: (Rect & { t
   }
 }
 
+/**
+ * How the map's label backdrops show: whether they are drawn, their fill, whether they come after
+ * every boundary and before every label, and the labels whose lines are not inside a backdrop.
+ */
+async function backdropsOf(svg: Locator): Promise<{
+  shown: boolean;
+  fill: string;
+  betweenBoundariesAndLabels: boolean;
+  uncovered: string[];
+}> {
+  return svg.evaluate((element) => {
+    const layer = element.querySelector('.map-label-backdrops')!;
+    const follows = (a: Element, b: Element) =>
+      Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const boundaries = [...element.querySelectorAll('.map-land, .map-country, .map-borders')];
+    const labels = [...element.querySelectorAll<SVGTextElement>('.map-label')];
+    const rects = [...layer.querySelectorAll<SVGRectElement>('rect')].map((r) => r.getBBox());
+    return {
+      shown: getComputedStyle(layer).display !== 'none',
+      fill: getComputedStyle(layer).fill,
+      betweenBoundariesAndLabels:
+        boundaries.every((b) => follows(b, layer)) && labels.every((l) => follows(layer, l)),
+      uncovered: labels
+        .filter((label) => {
+          const b = label.getBBox();
+          return !rects.some(
+            (r) =>
+              r.x <= b.x + 0.5 &&
+              r.y <= b.y + 0.5 &&
+              r.x + r.width >= b.x + b.width - 0.5 &&
+              r.y + r.height >= b.y + b.height - 0.5,
+          );
+        })
+        .map((label) => label.textContent ?? ''),
+    };
+  });
+}
+
 async function figureOf(page: Page, id: string): Promise<Locator> {
   const figure = page.locator(`figure.place-map[data-place-map="${id}"]`);
   await expect(figure).toHaveCount(1);
@@ -192,6 +230,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
         }));
         expect(colours.label, map.id).toBe(colours.text);
         expect(colours.water, map.id).not.toBe(colours.land);
+        // On screen the labels' halos keep lines out of them; the paper backdrops stay hidden.
+        expect((await backdropsOf(figure.locator('svg'))).shown, map.id).toBe(false);
       }
       for (const url of PAGES) {
         await page.goto(site(url));
@@ -225,6 +265,13 @@ test(
         land: 'rgb(255, 255, 255)',
         water: 'rgb(255, 255, 255)',
         country: 'rgb(255, 255, 255)',
+      });
+      // Without halos on paper, each label sits on a white box drawn over the boundaries.
+      expect(await backdropsOf(figure.locator('svg')), map.id).toEqual({
+        shown: true,
+        fill: 'rgb(255, 255, 255)',
+        betweenBoundariesAndLabels: true,
+        uncovered: [],
       });
     }
     // On real paper: the page that has a chapter map's caption also has the end of its key.
