@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { chapterSchema, type ChapterData } from '../schemas/chapter.ts';
-import { parseChapter, type ChapterOutline } from './outline.ts';
+import { parseChapter, parseChapterHead, type ChapterOutline } from './outline.ts';
 import { parseSource, SOURCE_FILE, type SourceArticle } from './source.ts';
 
 export const CHAPTERS_DIR = 'content/chapters';
@@ -54,22 +54,36 @@ export function readArticle(root: string = process.cwd()): {
   chapters: (ArticleChapter & { data: ChapterData })[];
 } {
   const source = readSource(root);
-  const files = readdirSync(join(root, CHAPTERS_DIR))
-    .filter((f) => f.endsWith('.mdx'))
-    .map((f) => `${CHAPTERS_DIR}/${f}`);
-  const chapters = files.map((file) => {
-    const outline = parseChapter(file, readFileSync(join(root, file), 'utf8'));
-    const data = frontmatterOf(outline);
-    return {
-      id: chapterId(file),
-      title: data.title,
-      order: data.order,
-      source: data.source,
-      outline,
-      data,
-    };
+  const chapters = chapterFiles(root).map(({ file, text }) => {
+    const outline = parseChapter(file, text);
+    return { ...listing(file, frontmatterOf(outline)), outline };
   });
   return { source, chapters: inReadingOrder(chapters) };
+}
+
+/** A chapter as a list of chapters shows it: its id and frontmatter, without its prose. */
+export type ChapterListing = Omit<ArticleChapter, 'outline'> & { data: ChapterData };
+
+/**
+ * Every chapter's id and frontmatter in reading order, checked as `readArticle` checks them, without
+ * reading the prose or the source text: for what only lists the chapters (records, social cards).
+ */
+export function readChapterList(root: string = process.cwd()): ChapterListing[] {
+  const chapters = chapterFiles(root).map(({ file, text }) =>
+    listing(file, frontmatterOf(parseChapterHead(file, text))),
+  );
+  return inReadingOrder(chapters);
+}
+
+function chapterFiles(root: string): { file: string; text: string }[] {
+  return readdirSync(join(root, CHAPTERS_DIR))
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => `${CHAPTERS_DIR}/${f}`)
+    .map((file) => ({ file, text: readFileSync(join(root, file), 'utf8') }));
+}
+
+function listing(file: string, data: ChapterData): ChapterListing {
+  return { id: chapterId(file), title: data.title, order: data.order, source: data.source, data };
 }
 
 /** The article's source text, read from a project folder. */
@@ -82,7 +96,7 @@ export function readSource(root: string = process.cwd()): SourceArticle {
  * the line (of the field, or of the opening `---` for a field that is missing) and says how to fix
  * it.
  */
-export function frontmatterOf(outline: ChapterOutline): ChapterData {
+export function frontmatterOf(outline: Pick<ChapterOutline, 'file' | 'frontmatter'>): ChapterData {
   const { file, frontmatter } = outline;
   if (!frontmatter)
     throw new Error(

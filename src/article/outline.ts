@@ -9,7 +9,7 @@
  * `<Claim>` keep the words between their tags, as the page shows them.
  */
 import GithubSlugger from 'github-slugger';
-import type { Nodes, Parent } from 'mdast';
+import type { Nodes, Parent, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { mdxToMdast } from 'satteri';
 import { sentenceSpans, normalise } from './text.ts';
@@ -104,15 +104,34 @@ export const EDITORS_NOTE = 'EditorsNote';
 /** The linkable depths: the page's table of contents and the data's `section` ids use these. */
 const SECTION_DEPTHS = new Set([2, 3]);
 
-export function parseChapter(file: string, text: string): ChapterOutline {
-  let tree: Nodes;
+/** A chapter's MDX as mdast; a syntax error names the file, line and column. */
+function parseMdx(file: string, text: string): Nodes {
   try {
-    tree = mdxToMdast(text, { features: { smartPunctuation: false } });
+    return mdxToMdast(text, { features: { smartPunctuation: false } });
   } catch (error) {
     // The parser's message starts with "line:column:"; put the file in front so authors can jump there.
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(`${file}:${message}`, { cause: error });
   }
+}
+
+/**
+ * Only the chapter's file name and frontmatter, without reading its prose: what a list of the
+ * chapters (links, records, cards) needs, at a fraction of `parseChapter`'s cost.
+ */
+export function parseChapterHead(
+  file: string,
+  text: string,
+): Pick<ChapterOutline, 'file' | 'frontmatter'> {
+  const tree = parseMdx(file, text);
+  const blocks: Nodes[] = 'children' in tree ? tree.children : [];
+  for (const node of blocks)
+    if (node.type === 'yaml') return { file, frontmatter: frontmatterBlock(node) };
+  return { file, frontmatter: undefined };
+}
+
+export function parseChapter(file: string, text: string): ChapterOutline {
+  const tree = parseMdx(file, text);
   const slugger = new GithubSlugger();
   const outline: ChapterOutline = {
     file,
@@ -129,7 +148,7 @@ export function parseChapter(file: string, text: string): ChapterOutline {
   const visitBlock = (node: Nodes): void => {
     switch (node.type) {
       case 'yaml':
-        outline.frontmatter = { yaml: node.value, line: lineOf(node) + 1 };
+        outline.frontmatter = frontmatterBlock(node);
         return;
       case 'heading': {
         const raw = toString(node, { includeImageAlt: false });
@@ -175,6 +194,10 @@ export function parseChapter(file: string, text: string): ChapterOutline {
   visitBlock(tree);
   outline.sections = outline.sections.filter((s, i) => i > 0 || s.blocks.length > 0);
   return outline;
+}
+
+function frontmatterBlock(node: Yaml): NonNullable<ChapterOutline['frontmatter']> {
+  return { yaml: node.value, line: lineOf(node) + 1 };
 }
 
 function lineOf(node: Nodes): number {

@@ -31,12 +31,23 @@ export function readFactsInput(
   root: string = process.cwd(),
   article?: ReturnType<typeof readArticle>,
 ): InputReading {
+  const data = readFactsData(root);
+  if (!data.ok) return data;
+  const { source, chapters } = article ?? readArticle(root);
+  return { ok: true, input: { ...data, chapters, article: source } };
+}
+
+/** The actors and events files alone, each entry read by its schema (no cross-references checked). */
+export function readFactsData(
+  root: string = process.cwd(),
+):
+  | { ok: true; actors: ParsedDataFile<ActorData>; events: ParsedDataFile<EventData> }
+  | { ok: false; problems: string[] } {
   const problems: string[] = [];
   const actors = readDataFile(root, ACTORS_FILE, actorSchema, problems);
   const events = readDataFile(root, EVENTS_FILE, plainEventSchema, problems);
   if (problems.length > 0) return { ok: false, problems };
-  const { source, chapters } = article ?? readArticle(root);
-  return { ok: true, input: { actors, events, chapters, article: source } };
+  return { ok: true, actors, events };
 }
 
 /** A data file as parsed once: its entries, where each thing is, and the entries as written. */

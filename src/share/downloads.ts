@@ -9,8 +9,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { readArticle } from '../article/chapters.ts';
-import { readFactsInput } from '../facts/files.ts';
+import { readChapterList } from '../article/chapters.ts';
+import { readFactsData } from '../facts/files.ts';
 import { allCards, CARD_DIRECTORY, type CardContent } from './cards/card.ts';
 import { CARD_CACHE_DIR, renderCards } from './cards/render.ts';
 import { bibtex, cslJson, ris } from './cite/files.ts';
@@ -35,16 +35,16 @@ export interface SiteAddress {
  * them through Astro's collections. A file that cannot be read fails with its own message.
  */
 export function readShareSources(root: string, address: SiteAddress): ShareSources {
-  const article = readArticle(root);
-  const reading = readFactsInput(root, article);
-  if (!reading.ok) throw new Error(reading.problems.join('\n'));
-  const { chapters } = article;
+  // Only the chapters' frontmatter: their prose is no part of a record or a card.
+  const chapters = readChapterList(root);
+  const data = readFactsData(root);
+  if (!data.ok) throw new Error(data.problems.join('\n'));
   return {
     records: allRecords(chapters, address.site, address.base),
     cards: allCards({
       chapters,
-      eventCount: reading.input.events.entries.length,
-      actorCount: reading.input.actors.entries.length,
+      eventCount: data.events.entries.length,
+      actorCount: data.actors.entries.length,
     }),
   };
 }

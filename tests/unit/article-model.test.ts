@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { frontmatterOf, readArticle, textInReadingOrder } from '../../src/article/chapters.ts';
-import { parseChapter } from '../../src/article/outline.ts';
+import {
+  frontmatterOf,
+  readArticle,
+  readChapterList,
+  textInReadingOrder,
+} from '../../src/article/chapters.ts';
+import { parseChapter, parseChapterHead } from '../../src/article/outline.ts';
 import {
   formatReadingTime,
   readingMinutes,
@@ -181,6 +186,17 @@ describe('the chapters of the article', () => {
     expect(chapters.every((c) => c.title === c.data.title)).toBe(true);
   });
 
+  it('are listed from their frontmatter alone as the whole read gives them', () => {
+    const whole = chapters.map(({ id, title, order, source, data }) => ({
+      id,
+      title,
+      order,
+      source,
+      data,
+    }));
+    expect(readChapterList()).toEqual(whole);
+  });
+
   it('tell every heading and sentence of the source exactly once', () => {
     const told = chapters.flatMap(textInReadingOrder);
     const counts = new Map<string, number>();
@@ -258,8 +274,24 @@ describe('a chapter frontmatter with mistakes', () => {
   });
 
   it('a chapter without frontmatter is told how to start one', () => {
-    expect(() => frontmatterOf(parseChapter(file, 'Text.\n'))).toThrow(
-      `${file}:1: the chapter has no frontmatter: start the file with a --- line`,
-    );
+    for (const parse of [parseChapter, parseChapterHead])
+      expect(() => frontmatterOf(parse(file, 'Text.\n'))).toThrow(
+        `${file}:1: the chapter has no frontmatter: start the file with a --- line`,
+      );
+  });
+
+  it('reading the frontmatter alone finds the same mistakes on the same lines', () => {
+    const text = ['---', 'title: "A Chapter"', 'order: 0', '---', '', 'Text.', ''].join('\n');
+    const messageOf = (read: () => unknown): string | undefined => {
+      try {
+        read();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return undefined;
+    };
+    const whole = messageOf(() => frontmatterOf(parseChapter(file, text)));
+    expect(whole).toContain(`${file}:3: frontmatter field "order"`);
+    expect(messageOf(() => frontmatterOf(parseChapterHead(file, text)))).toBe(whole);
   });
 });

@@ -12,6 +12,14 @@ import { packageDir } from '../../src/diagrams/settings.ts';
 const chunksDir = join(packageDir('mermaid'), 'dist', 'chunks', 'mermaid.esm.min');
 const chunks = readdirSync(chunksDir).filter((file) => file.endsWith('.mjs'));
 
+/** The one chunk of the installed Mermaid the renderer serves changed (the first test checks it is one). */
+function patchedChunk(): { file: string; code: string; patched: string } {
+  const [chunk] = patchedChunks();
+  if (!chunk)
+    throw new Error('no module of the installed Mermaid defines the getConfig it replaces');
+  return chunk;
+}
+
 /** The installed Mermaid's chunks that the renderer serves changed. */
 function patchedChunks(): { file: string; code: string; patched: string }[] {
   return chunks.flatMap((file) => {
@@ -69,16 +77,15 @@ function expectSameCopy(ours: unknown, theirs: unknown, source: unknown, path = 
 
 describe("the renderer's faster configuration copy", () => {
   test('applies to exactly one module of the installed Mermaid, its getConfig', () => {
-    const patched = patchedChunks();
-    expect(patched.map(({ file }) => file)).toHaveLength(1);
-    const [{ code, patched: text }] = patched as [(typeof patched)[number]];
+    expect(patchedChunks()).toHaveLength(1);
+    const { code, patched: text } = patchedChunk();
     expect(text).toContain(`globalThis.${COPY_GLOBAL}(`);
     // One call is all that changed.
     expect(text.length - code.length).toBeLessThan(60);
   });
 
   test('copies what Mermaid’s own merge copies, on Mermaid’s configuration', async () => {
-    const [{ file }] = patchedChunks() as [{ file: string }];
+    const { file } = patchedChunk();
     const { merge, getConfig } = await mermaidFunctions(file);
     expect(merge).toBeTypeOf('function');
     const config = getConfig();
@@ -87,7 +94,7 @@ describe("the renderer's faster configuration copy", () => {
   });
 
   test('copies what Mermaid’s own merge copies, at every depth and for every kind of value', async () => {
-    const [{ file }] = patchedChunks() as [{ file: string }];
+    const { file } = patchedChunk();
     const { merge } = await mermaidFunctions(file);
     class Theme {
       primaryColor = '#fff';
