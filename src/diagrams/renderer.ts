@@ -150,6 +150,9 @@ async function initialisePage({
   family: string;
 }): Promise<void> {
   await document.fonts.load(`16px "${family}"`);
+  // The page's module script sets it; it is missing when a module failed to load or run.
+  if (!('mermaid' in window))
+    throw new Error("Mermaid's modules did not load in the renderer page");
   window.mermaid.initialize(config);
   // Mermaid parses every flowchart with one parser object and points its `yy` at the model (the
   // FlowDB) of the diagram being drawn; reading it after `render` gives the text alternative the
