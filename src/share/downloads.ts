@@ -7,7 +7,7 @@
  * Not Astro routes: at a thousand chapters they are four thousand small files, and Astro's cost per
  * route (about 1.5 ms here) was a sixth of the whole build.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readChapterList } from '../article/chapters.ts';
 import { readFactsData } from '../facts/files.ts';
@@ -75,10 +75,14 @@ function* citeDownloads(
       };
 }
 
-function cardDownload(card: CardContent, pngs: ReadonlyMap<string, Buffer>): Download {
+/** The card's path in the site, and where its PNG is. */
+function cardFile(
+  card: CardContent,
+  pngs: ReadonlyMap<string, string>,
+): { path: string; png: string } {
   const png = pngs.get(card.file);
   if (!png) throw new Error(`The social card ${card.file} was not rendered.`);
-  return { path: CARD_DIRECTORY + card.file, type: 'image/png', body: png };
+  return { path: CARD_DIRECTORY + card.file, png };
 }
 
 /** Whether `path` (inside the site, without the base) is where downloads live: cheap, reads nothing. */
@@ -97,7 +101,8 @@ export async function downloadAt(
   const card = sources.cards.find((c) => CARD_DIRECTORY + c.file === path);
   if (!card) return undefined;
   const { files } = await renderCards([card], { cacheDir: resolve(options.root, CARD_CACHE_DIR) });
-  return cardDownload(card, files);
+  const { png } = cardFile(card, files);
+  return { path, type: 'image/png', body: readFileSync(png) };
 }
 
 /**
@@ -113,11 +118,15 @@ export async function writeDownloads(
     cacheDir: resolve(options.root, CARD_CACHE_DIR),
     prune: true,
   });
-  const cites = [...citeDownloads(sources.records)].map((cite) => ({ ...cite, body: cite.body() }));
-  const files = [...cites, ...sources.cards.map((card) => cardDownload(card, cards.files))];
-  const directories = new Set(files.map((file) => dirname(join(siteDir, file.path))));
-  // One after another: thousands of small writes queued at once on the thread pool took longer.
+  const cites = [...citeDownloads(sources.records)];
+  const cardFiles = sources.cards.map((card) => cardFile(card, cards.files));
+  const directories = new Set(
+    [...cites, ...cardFiles].map((file) => dirname(join(siteDir, file.path))),
+  );
   for (const dir of directories) mkdirSync(dir, { recursive: true });
-  for (const file of files) writeFileSync(join(siteDir, file.path), file.body);
+  // One after another (thousands of small writes queued at once on the thread pool took longer),
+  // each text made as it is written, each card copied from the cache by the file system.
+  for (const cite of cites) writeFileSync(join(siteDir, cite.path), cite.body());
+  for (const card of cardFiles) copyFileSync(card.png, join(siteDir, card.path));
   return { citeFiles: cites.length, cardsDrawn: cards.rendered, cardsCached: cards.cached };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,7 +46,9 @@ describe('the social card cache key', () => {
     cache.write('fedcba9876543210', Buffer.from('b'));
     expect(cache.prune(new Set(['0123456789abcdef']))).toEqual(['fedcba9876543210']);
     expect(readdirSync(dir)).toEqual(['0123456789abcdef.png']);
-    expect(cache.read('0123456789abcdef')?.toString()).toBe('a');
+    const kept = cache.find('0123456789abcdef');
+    expect(kept && readFileSync(kept, 'utf8')).toBe('a');
+    expect(cache.find('fedcba9876543210')).toBeUndefined();
   });
 });
 

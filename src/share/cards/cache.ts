@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -29,14 +29,18 @@ export class CardCache {
     this.dir = dir;
   }
 
-  read(key: string): Buffer | undefined {
+  /** Where the render of `key` is, if the cache has it. */
+  find(key: string): string | undefined {
     const file = join(this.dir, `${key}.png`);
-    return existsSync(file) ? readFileSync(file) : undefined;
+    return existsSync(file) ? file : undefined;
   }
 
-  write(key: string, png: Buffer): void {
+  /** Keeps the render of `key`; returns where it is. */
+  write(key: string, png: Buffer): string {
     mkdirSync(this.dir, { recursive: true });
-    writeFileSync(join(this.dir, `${key}.png`), png);
+    const file = join(this.dir, `${key}.png`);
+    writeFileSync(file, png);
+    return file;
   }
 
   /** Deletes every render whose key is not in `keep`; returns the deleted keys. */

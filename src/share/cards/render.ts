@@ -11,8 +11,11 @@ export const CARD_CACHE_DIR = 'content/.card-cache';
 export const CARD_MAX_BYTES = 100 * 1024;
 
 export interface RenderedCards {
-  /** PNG bytes by card file name. */
-  files: Map<string, Buffer>;
+  /**
+   * Where each card's PNG is, in the cache, by card file name: a thousand cards are 60 MB, better
+   * copied by the file system than held in memory.
+   */
+  files: Map<string, string>;
   rendered: number;
   cached: number;
 }
@@ -32,13 +35,13 @@ export async function renderCards(
     JSON.stringify({ css: CARD_CSS, fit: FIT_SCRIPT, size: CARD_SIZE }),
     fonts,
   );
-  const files = new Map<string, Buffer>();
+  const files = new Map<string, string>();
   const keys = new Set<string>();
   const missing: { card: CardContent; key: string }[] = [];
   for (const card of cards) {
     const key = cardCacheKey(card, designKey);
     keys.add(key);
-    const png = cache.read(key);
+    const png = cache.find(key);
     if (png) files.set(card.file, png);
     else missing.push({ card, key });
   }
@@ -74,8 +77,7 @@ export async function renderCards(
           throw new Error(
             `The social card ${card.file} is ${png.length} bytes, over the ${CARD_MAX_BYTES}-byte limit; simplify the design in src/share/cards/design.ts.`,
           );
-        cache.write(key, png);
-        files.set(card.file, png);
+        files.set(card.file, cache.write(key, png));
       }
     } finally {
       await browser.close();
