@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { parse, type AnyNode, type CallExpression, type Node } from 'acorn';
 import { ancestor } from 'acorn-walk';
@@ -46,8 +46,9 @@ export class MermaidModules {
   /** The response to a request for `pathname` on `MERMAID_ORIGIN`. */
   respond(pathname: string): ModuleResponse {
     if (pathname === '/') return { status: 200, contentType: 'text/html', body: this.page };
-    const file = normalize(join(this.root, decodeURIComponent(pathname)));
-    if (!file.startsWith(this.root + sep) || !file.endsWith('.mjs'))
+    const file = this.moduleFile(pathname);
+    // Answered, never left hanging: a page waiting on a module would wait until it timed out.
+    if (!file)
       return { status: 404, contentType: 'text/plain', body: `not a Mermaid module: ${pathname}` };
     let body = this.files.get(file);
     if (body === undefined) {
@@ -56,6 +57,19 @@ export class MermaidModules {
       this.files.set(file, body);
     }
     return { status: 200, contentType: 'text/javascript', body };
+  }
+
+  /** The module file a path names, if it is one of Mermaid's. */
+  private moduleFile(pathname: string): string | undefined {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return undefined;
+    }
+    const file = normalize(join(this.root, decoded));
+    const isModule = file.startsWith(this.root + sep) && file.endsWith('.mjs');
+    return isModule && existsSync(file) ? file : undefined;
   }
 }
 
@@ -132,10 +146,10 @@ function bindingOf(parent: AnyNode | undefined): string | undefined {
 
 /**
  * Defines the function `name` (`COPY_GLOBAL`) on `target`: the page's global object when the
- * renderer runs it there, so it must not refer to anything outside itself. It copies exactly what Mermaid's
- * `assignWithDepth({}, config)` copies: own enumerable entries, entries whose value is null left
- * out, objects down two levels copied entry by entry and the objects at the third level shallowly,
- * arrays copied at every level with repeated items dropped; anything deeper is shared.
+ * renderer runs it there, so it must not refer to anything outside itself. It copies exactly what
+ * Mermaid's `assignWithDepth({}, config)` copies: own enumerable entries, entries whose value is
+ * null left out, objects down two levels copied entry by entry and the objects at the third level
+ * shallowly, arrays copied at every level with repeated items dropped; anything deeper is shared.
  */
 export function installConfigCopy(
   name: string,

@@ -62,5 +62,10 @@ describe('the downloads that are not pages', () => {
     );
     const ris = readFileSync(join(dir, `cite/${ARTICLE_ID}-energy.ris`), 'utf8');
     expect(ris).toContain(`TI  - ${energy.title}`);
+    // The written card is the very picture the dev server answers.
+    const card = await downloadAt('cards/chapter-energy.png', sources, { root });
+    expect(
+      readFileSync(join(dir, 'cards/chapter-energy.png')).equals(card!.body as Uint8Array),
+    ).toBe(true);
   });
 });

@@ -140,5 +140,8 @@ describe('the modules the renderer serves', () => {
     expect(modules.respond('/../package.json').status).toBe(404);
     expect(modules.respond('/%2e%2e/%2e%2e/package.json').status).toBe(404);
     expect(modules.respond('/mermaid.js').status).toBe(404);
+    // Answered at once rather than left hanging: a module that is not there, a malformed path.
+    expect(modules.respond('/chunks/mermaid.esm.min/no-such-chunk.mjs').status).toBe(404);
+    expect(modules.respond('/%E0%A4%A.mjs').status).toBe(404);
   });
 });

@@ -13,7 +13,7 @@ export type CardRef =
   { kind: 'home' } | { kind: 'chapter'; slug: string } | { kind: 'timeline' } | { kind: 'actors' };
 
 /**
- * What the cards are made from. The pages take it from Astro's collections (`siteCards`), the
+ * What the cards are made from. The pages take it from Astro's collections (`siteCardSources`), the
  * build's writer and the dev server from the same files (`src/share/downloads.ts`).
  */
 export interface CardSources {
