@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import subsetFont from 'subset-font';
 import { labelFontSource, renderSettings } from './settings.ts';
 
 export interface FontCut {
@@ -69,6 +68,8 @@ export class LabelFont {
       readFileSync(this.recordFile, 'utf8') === recordText
     )
       return { bytes: readFileSync(this.file).byteLength, changed: false };
+    // Loaded only to cut: most builds find the font as it should be (its WebAssembly is megabytes).
+    const { default: subsetFont } = await import('subset-font');
     const subset = await subsetFont(readFileSync(labelFontSource()), characters, {
       targetFormat: 'woff2',
     });

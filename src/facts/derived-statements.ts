@@ -5,11 +5,11 @@
  * and quotes, chapter summaries and periods, every Mermaid diagram, the claim labels, and the
  * standfirst and description in src/site.config.ts. The article and the chapters come from the
  * article model (src/article/), with the diagrams' fences, the data files through the facts' own
- * schemas and YAML positions, the site config from the TypeScript parser.
+ * schemas and YAML positions, the site config from Vite's own parser (Oxc, through `parseAst`).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
+import { parseAst } from 'vite';
 import { readArticle, readSource } from '../article/chapters.ts';
 import { ACTORS_FILE } from './actor.ts';
 import { EVENTS_FILE } from './event.ts';
@@ -134,46 +134,91 @@ export function chapterStatements(article: Article = readArticle()): ChapterStat
     });
 }
 
+/** A node of the ESTree (with TypeScript's nodes) that `parseAst` gives; offsets in UTF-16 units. */
+interface SyntaxNode {
+  type: string;
+  start: number;
+  end: number;
+  [field: string]: unknown;
+}
+
+function isSyntaxNode(value: unknown): value is SyntaxNode {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as SyntaxNode).type === 'string'
+  );
+}
+
+/** The nodes directly below `node`, in source order. */
+function childNodes(node: SyntaxNode): SyntaxNode[] {
+  return Object.values(node).flatMap((value) =>
+    Array.isArray(value) ? value.filter(isSyntaxNode) : isSyntaxNode(value) ? [value] : [],
+  );
+}
+
+/** The string a literal holds: quoted, or a template without substitutions. */
+function stringValue(node: unknown): string | undefined {
+  if (!isSyntaxNode(node)) return undefined;
+  if (node.type === 'Literal' && typeof node['value'] === 'string') return node['value'];
+  if (node.type !== 'TemplateLiteral' || (node['expressions'] as unknown[]).length > 0)
+    return undefined;
+  const [quasi] = node['quasis'] as { value: { cooked: string | null } }[];
+  return quasi?.value.cooked ?? undefined;
+}
+
+/** A property written `name: value`, as its name and value. */
+function namedProperty(node: SyntaxNode): { name: string; value: SyntaxNode } | undefined {
+  const { key, value } = node as { key?: unknown; value?: unknown };
+  if (node.type !== 'Property' || node['computed'] || !isSyntaxNode(key) || !isSyntaxNode(value))
+    return undefined;
+  return key.type === 'Identifier' ? { name: String(key['name']), value } : undefined;
+}
+
+/** The site config's syntax tree; a file that does not parse fails with its file and line. */
+function parseSiteConfig(text: string): SyntaxNode {
+  try {
+    return parseAst(text, { lang: 'ts' }, SITE_CONFIG_FILE) as unknown as SyntaxNode;
+  } catch (error) {
+    const { loc, message } = error as { loc?: { line: number; column: number }; message?: string };
+    const where = loc ? `${SITE_CONFIG_FILE}:${loc.line}:${loc.column}` : SITE_CONFIG_FILE;
+    throw new Error(`${where}: ${message ?? String(error)}`, { cause: error });
+  }
+}
+
 /** The standfirst and the description of src/site.config.ts, with their `sources` lists. */
 export function siteStatements(root = process.cwd()): DerivedStatement[] {
-  const source = ts.createSourceFile(
-    SITE_CONFIG_FILE,
-    read(root, SITE_CONFIG_FILE),
-    ts.ScriptTarget.Latest,
-    true,
-  );
-  const lineOf = (node: ts.Node) =>
-    source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
-  const properties = new Map<string, ts.PropertyAssignment>();
-  const sources = new Map<string, ts.PropertyAssignment>();
-  const visit = (node: ts.Node, inSources: boolean): void => {
-    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name)) {
-      (inSources ? sources : properties).set(node.name.text, node);
-      if (node.name.text === 'sources') {
-        ts.forEachChild(node.initializer, (child) => visit(child, true));
+  const text = read(root, SITE_CONFIG_FILE);
+  const program = parseSiteConfig(text);
+  const lineOf = (node: SyntaxNode) => text.slice(0, node.start).split('\n').length;
+  const properties = new Map<string, SyntaxNode>();
+  const sources = new Map<string, SyntaxNode>();
+  const visit = (node: SyntaxNode, inSources: boolean): void => {
+    const property = namedProperty(node);
+    if (property) {
+      (inSources ? sources : properties).set(property.name, property.value);
+      if (property.name === 'sources') {
+        for (const child of childNodes(property.value)) visit(child, true);
         return;
       }
     }
-    ts.forEachChild(node, (child) => visit(child, inSources));
+    for (const child of childNodes(node)) visit(child, inSources);
   };
-  visit(source, false);
+  visit(program, false);
   return (['standfirst', 'description'] as const).map((key) => {
-    const property = properties.get(key);
-    const list = sources.get(key)?.initializer;
-    if (!property || !ts.isStringLiteralLike(property.initializer))
+    const value = properties.get(key);
+    const statement = stringValue(value);
+    if (!value || statement === undefined)
       throw new Error(`${SITE_CONFIG_FILE}: no string property "${key}"`);
+    const list = sources.get(key);
+    const elements = list?.type === 'ArrayExpression' ? (list['elements'] as unknown[]) : [];
     return {
-      text: property.initializer.text,
+      text: statement,
       file: SITE_CONFIG_FILE,
-      line: lineOf(property.initializer),
+      line: lineOf(value),
       what: `the ${key} of the site`,
-      sources:
-        list && ts.isArrayLiteralExpression(list)
-          ? list.elements.map((element) => ({
-              text: ts.isStringLiteralLike(element) ? element.text : element.getText(source),
-              line: lineOf(element),
-            }))
-          : [],
+      sources: elements.filter(isSyntaxNode).map((element) => ({
+        text: stringValue(element) ?? text.slice(element.start, element.end),
+        line: lineOf(element),
+      })),
     };
   });
 }

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   claimProblems,
   consecutiveRun,
@@ -587,6 +590,68 @@ describe('Mermaid fences', () => {
       ['the diagram line “AZ -.->|transferred jets| UA[Ukraine]”', 'claims'],
       ['the diagram line “AZ -.->|transferred jets| UA[Ukraine]”', 'suggest'],
     ]);
+  });
+});
+
+describe('the site config’s statements', () => {
+  const withSiteConfig = (text: string) => {
+    const root = mkdtempSync(join(tmpdir(), 'site-config-'));
+    mkdirSync(join(root, 'src'));
+    writeFileSync(join(root, 'src/site.config.ts'), text);
+    return root;
+  };
+  const roots: string[] = [];
+  afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+  it('reads the standfirst, the description and their sources with the lines they stand on', () => {
+    const root = withSiteConfig(
+      [
+        'export const site = {',
+        '  title: `Not a statement`,',
+        '  standfirst:',
+        "    'Baku ‘tested’ Moscow.',",
+        '  description: `Two crises in 2025.`,',
+        '  sources: {',
+        "    standfirst: ['The recent crisis began on 25 December 2024.'],",
+        '    description: [',
+        '      `Baku denied involvement.`,',
+        "      'A' + 'B',",
+        '    ],',
+        '  },',
+        '} as const satisfies Record<string, unknown>;',
+      ].join('\n'),
+    );
+    roots.push(root);
+    expect(siteStatements(root)).toEqual([
+      {
+        text: 'Baku ‘tested’ Moscow.',
+        file: 'src/site.config.ts',
+        line: 4,
+        what: 'the standfirst of the site',
+        sources: [{ text: 'The recent crisis began on 25 December 2024.', line: 7 }],
+      },
+      {
+        text: 'Two crises in 2025.',
+        file: 'src/site.config.ts',
+        line: 5,
+        what: 'the description of the site',
+        // What is not a string stays as written, and fails as a source that is no sentence.
+        sources: [
+          { text: 'Baku denied involvement.', line: 9 },
+          { text: "'A' + 'B'", line: 10 },
+        ],
+      },
+    ]);
+  });
+
+  it('names the file and the line of a syntax error, or of a statement that is missing', () => {
+    const broken = withSiteConfig('export const site = {\n  standfirst: ,\n};\n');
+    const missing = withSiteConfig("export const site = { standfirst: 'Only this.' };\n");
+    roots.push(broken, missing);
+    expect(() => siteStatements(broken)).toThrow(/^src\/site\.config\.ts:2:\d+: /);
+    expect(() => siteStatements(missing)).toThrow(
+      'src/site.config.ts: no string property "description"',
+    );
   });
 });
 
