@@ -11,7 +11,7 @@ import * as pagefind from 'pagefind';
 import { ACTORS_FILE, actorSchema } from '../facts/actor.ts';
 import { readDataFile } from '../facts/files.ts';
 import { foldingTable, type ActorNames } from './query.ts';
-import { indexedPage } from './indexed-html.ts';
+import { indexedPage, namesBodyAttribute } from './indexed-html.ts';
 import { htmlFiles, writeVocabulary } from './vocabulary.ts';
 
 /** The part of Pagefind's Node API the index build uses; tests pass a stand-in. */
@@ -75,9 +75,12 @@ export async function buildSearchIndex<T>(
     const inFlight = new Set<Promise<void>>();
     for (const file of files) {
       const sourcePath = relative(siteDir, file);
-      const page = indexedPage(await readFile(file, 'utf8'));
-      // Once any page marks a body, Pagefind drops the pages that mark none: they need not be sent
-      // (the whole-article page alone is most of the site's bytes). The vocabulary fails if none does.
+      // Once any page marks a body, Pagefind drops the pages that mark none: they need not be sent,
+      // nor decoded (the whole-article page alone is most of the site's bytes). The vocabulary fails
+      // if none does.
+      const bytes = await readFile(file);
+      if (!namesBodyAttribute(bytes)) continue;
+      const page = indexedPage(bytes.toString('utf8'));
       if (page.text === undefined) continue;
       texts.push(page.text);
       const added = index

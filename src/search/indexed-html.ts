@@ -99,6 +99,24 @@ export function indexedText(html: string): string | undefined {
 
 /** Attribute names are case-insensitive in HTML. */
 const BODY_ATTRIBUTE = /data-pagefind-body/i;
+const BODY_MARK = 'data-pagefind-body';
+/** How much of a page is decoded at a time when the mark is looked for in any case. */
+const SCAN_BYTES = 1 << 20;
+
+/**
+ * Whether a page, as bytes, names the body attribute: a page that does not need never be decoded
+ * (the whole-article page is tens of megabytes at a thousand chapters, twice that as a string). The
+ * mark is ASCII, so its bytes are the same in UTF-8 and Latin-1; a page that does not name it in
+ * lower case is read a megabyte at a time for other cases.
+ */
+export function namesBodyAttribute(page: Buffer): boolean {
+  if (page.includes(BODY_MARK)) return true;
+  for (let from = 0; from < page.length; from += SCAN_BYTES) {
+    const to = Math.min(page.length, from + SCAN_BYTES + BODY_MARK.length - 1);
+    if (BODY_ATTRIBUTE.test(page.toString('latin1', from, to))) return true;
+  }
+  return false;
+}
 
 /** A dash between two letters, with no space: "tightrope—carefully", "Armenia–Azerbaijan". */
 const CLOSED_DASH = /(?<=\p{L})[–—](?=\p{L})/gu;

@@ -3,6 +3,7 @@ import { mkdtemp, mkdir, writeFile, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSearchIndex, type PagefindApi } from '../../src/search/index-integration.ts';
+import { namesBodyAttribute } from '../../src/search/indexed-html.ts';
 
 interface Step {
   create?: string[];
@@ -168,5 +169,25 @@ describe('buildSearchIndex', () => {
     } finally {
       await rm(site, { recursive: true, force: true });
     }
+  });
+});
+
+describe('namesBodyAttribute', () => {
+  const MEGABYTE = 1 << 20;
+  const page = (before: number, mark: string) =>
+    Buffer.from(`<p>${'é'.repeat(before)}</p><main ${mark}><p>Page</p></main>`);
+
+  it('finds the mark in any case, wherever it stands, across the parts a large page is read in', () => {
+    expect(namesBodyAttribute(page(10, 'data-pagefind-body'))).toBe(true);
+    expect(namesBodyAttribute(page(10, 'DATA-Pagefind-Body'))).toBe(true);
+    // Two-byte letters put the mark across the first megabyte's end, and then past it.
+    for (const before of [MEGABYTE / 2 - 10, MEGABYTE / 2 - 5, MEGABYTE, 3 * MEGABYTE])
+      expect(namesBodyAttribute(page(before, 'Data-Pagefind-Body')), String(before)).toBe(true);
+  });
+
+  it('answers no for a page that never names it', () => {
+    expect(namesBodyAttribute(page(10, 'data-pagefind-ignore'))).toBe(false);
+    expect(namesBodyAttribute(page(MEGABYTE, 'data-pagefind-bod'))).toBe(false);
+    expect(namesBodyAttribute(Buffer.alloc(0))).toBe(false);
   });
 });
