@@ -104,7 +104,7 @@ const BODY_MARK = 'data-pagefind-body';
 const SCAN_BYTES = 1 << 20;
 
 /**
- * Whether a page, as bytes, names the body attribute: a page that does not need never be decoded
+ * Whether a page, as bytes, names the body attribute: a page that does not name it is never decoded
  * (the whole-article page is tens of megabytes at a thousand chapters, twice that as a string). The
  * mark is ASCII, so its bytes are the same in UTF-8 and Latin-1; a page that does not name it in
  * lower case is read a megabyte at a time for other cases.
