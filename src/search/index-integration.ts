@@ -4,7 +4,7 @@
  * the Pagefind index of the built pages and the vocabulary behind "Did you mean …?".
  */
 import { fileURLToPath } from 'node:url';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -12,7 +12,7 @@ import { ACTORS_FILE, actorSchema } from '../facts/actor.ts';
 import { readDataFile } from '../facts/files.ts';
 import { foldingTable, type ActorNames } from './query.ts';
 import { indexedPage, namesBodyAttribute } from './indexed-html.ts';
-import { htmlFiles, writeVocabulary } from './vocabulary.ts';
+import { writeVocabulary } from './vocabulary.ts';
 
 /** The part of Pagefind's Node API the index build uses; tests pass a stand-in. */
 export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
@@ -36,6 +36,15 @@ function failOn(step: string, siteDir: string, errors: string[]): void {
   if (errors.length > 0) {
     throw new Error(`Search index: ${step} failed for ${siteDir}:\n  ${errors.join('\n  ')}`);
   }
+}
+
+/** Every HTML file of the built site, in path order. */
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
 }
 
 /**

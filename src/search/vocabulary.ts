@@ -5,10 +5,9 @@
  * American endings). Written to `search/vocabulary.json`; the browser fetches it only when a query
  * finds nothing or little (see suggest.ts). Build-time only (Node).
  */
-import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { indexedText } from './indexed-html.ts';
 import { foldWord, wordsOf } from './words.ts';
 import type { VocabularyFile } from './suggest.ts';
 
@@ -116,7 +115,7 @@ function respellings(word: string, from: string, to: string): string[] {
  * text and kept only where the text does not itself use the other spelling.
  */
 export function buildVocabulary(
-  texts: string[],
+  texts: readonly string[],
   spellings: Spellings,
   file = SPELLINGS_FILE,
 ): VocabularyFile {
@@ -175,30 +174,16 @@ export function buildVocabulary(
   };
 }
 
-export async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
-
 /**
- * Builds the vocabulary from the built site in `siteDir` and writes it there; returns its size.
- * content/spellings.yaml is read from the project `root`. `indexed` is the pages' indexed text when
- * the search index build has it already (one parse per page); otherwise the pages are read here.
+ * Builds the vocabulary from `texts`, what the search index took from each page of the built
+ * site in `siteDir`, and writes it there; returns its size. content/spellings.yaml is read from the
+ * project `root`.
  */
 export async function writeVocabulary(
   siteDir: string,
-  root = process.cwd(),
-  indexed?: readonly string[],
+  root: string,
+  texts: readonly string[],
 ): Promise<{ words: number; alternatives: number; path: string }> {
-  const texts: string[] = indexed ? [...indexed] : [];
-  if (!indexed)
-    for (const path of await htmlFiles(siteDir)) {
-      const text = indexedText(await readFile(path, 'utf8'));
-      if (text !== undefined) texts.push(text);
-    }
   if (texts.length === 0)
     throw new Error(`Search vocabulary: no page in ${siteDir} marks a data-pagefind-body`);
   const spellings = readSpellings(await readFile(join(root, SPELLINGS_FILE), 'utf8'));

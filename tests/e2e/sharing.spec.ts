@@ -23,11 +23,11 @@ function served(publicUrl: string, site: (path?: string) => string): string {
   return new URL(url.pathname + url.search, new URL(site()).origin).href;
 }
 
+/** A page's meta tag named `key`, whether by `property` (Open Graph) or `name`. */
+const metaTag = (key: string) => `head meta[property="${key}"], head meta[name="${key}"]`;
+
 async function meta(page: Page, key: string): Promise<string> {
-  const content = await page
-    .locator(`head meta[property="${key}"], head meta[name="${key}"]`)
-    .first()
-    .getAttribute('content');
+  const content = await page.locator(metaTag(key)).first().getAttribute('content');
   expect(content, key).not.toBeNull();
   return content!;
 }
@@ -195,9 +195,7 @@ test('every page’s social card is a 1200×630 PNG under 100 KB, and chapters h
     expect(response.status(), url).toBe(200);
     const { document } = parseHTML(await response.text());
     const meta = (key: string) => {
-      const content = document
-        .querySelector(`head meta[property="${key}"], head meta[name="${key}"]`)
-        ?.getAttribute('content');
+      const content = document.querySelector(metaTag(key))?.getAttribute('content');
       expect(content, `${url}: ${key}`).toBeTruthy();
       return content!;
     };
