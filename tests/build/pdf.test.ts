@@ -136,6 +136,35 @@ describe("npm run pdf (A4, the default), as the README's deploy recipes run it",
     }
   });
 
+  it('prints each diagram whole: its caption unbroken, on the page that shows its drawing', () => {
+    for (const [file, page] of [
+      [`${CHAPTER}.pdf`, `chapters/${CHAPTER}`],
+      [WHOLE, 'print'],
+    ] as const) {
+      const html = readFileSync(join(a4, page, 'index.html'), 'utf8');
+      const diagrams = [...parseHTML(html).document.querySelectorAll('figure.diagram')].map(
+        (figure) => ({
+          caption: figure.querySelector('figcaption')?.textContent ?? '',
+          // The longest line of the drawing's labels: the page that prints it prints the drawing.
+          label: [...figure.querySelectorAll('svg text tspan')]
+            .map((line) => line.textContent ?? '')
+            .reduce((a, b) => (b.length > a.length ? b : a), ''),
+        }),
+      );
+      expect(diagrams.length, file).toBeGreaterThan(1);
+      const pages = Array.from({ length: pdfPageCount(pdf(file)) }, (_, i) =>
+        comparable(pdfText(pdf(file), i + 1)),
+      );
+      for (const { caption, label } of diagrams) {
+        const at = pages.findIndex((text) => text.includes(comparable(caption)));
+        expect(at, `${file}: “${caption}” stands whole on one page`).toBeGreaterThanOrEqual(0);
+        expect(pages[at], `${file}: “${caption}” is on the page of its drawing`).toContain(
+          comparable(label),
+        );
+      }
+    }
+  });
+
   it('takes a sensible number of pages', () => {
     let most = 2; // the whole article adds a title page and its contents
     for (const slug of chapterSlugs()) {
