@@ -3,6 +3,7 @@
  * fidelity comparison) take. The site builds these from Astro's collection (src/lib/chapters.ts);
  * tests and tools read them straight from the files with `readArticle()`.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -56,7 +57,7 @@ export function readArticle(root: string = process.cwd()): {
   const source = readSource(root);
   const chapters = chapterFiles(root).map(({ file, text }) => {
     const outline = parseChapter(file, text);
-    return { ...listing(file, frontmatterOf(outline)), outline };
+    return { ...listed(root, file, text, () => outline), outline };
   });
   return { source, chapters: inReadingOrder(chapters) };
 }
@@ -70,7 +71,7 @@ export type ChapterListing = Omit<ArticleChapter, 'outline'> & { data: ChapterDa
  */
 export function readChapterList(root: string = process.cwd()): ChapterListing[] {
   const chapters = chapterFiles(root).map(({ file, text }) =>
-    listing(file, frontmatterOf(parseChapterHead(file, text))),
+    listed(root, file, text, () => parseChapterHead(file, text)),
   );
   return inReadingOrder(chapters);
 }
@@ -84,6 +85,28 @@ function chapterFiles(root: string): { file: string; text: string }[] {
 
 function listing(file: string, data: ChapterData): ChapterListing {
   return { id: chapterId(file), title: data.title, order: data.order, source: data.source, data };
+}
+
+/**
+ * Each chapter file's listing as last read, under a digest of its text. A build reads the chapters
+ * before it bundles (the faithful layer's check) and again when it writes the downloads; parsing the
+ * frontmatter is most of a listing's cost, and a file whose text is the same parses the same.
+ */
+const listings = new Map<string, { digest: string; listing: ChapterListing }>();
+
+function listed(
+  root: string,
+  file: string,
+  text: string,
+  head: () => Pick<ChapterOutline, 'file' | 'frontmatter'>,
+): ChapterListing {
+  const path = join(root, file);
+  const digest = createHash('sha256').update(text).digest('base64');
+  const known = listings.get(path);
+  if (known?.digest === digest) return known.listing;
+  const fresh = listing(file, frontmatterOf(head()));
+  listings.set(path, { digest, listing: fresh });
+  return fresh;
 }
 
 /** The article's source text, read from a project folder. */

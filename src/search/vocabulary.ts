@@ -119,14 +119,17 @@ export function buildVocabulary(
   spellings: Spellings,
   file = SPELLINGS_FILE,
 ): VocabularyFile {
-  // How often each form occurs, then per folded word its most frequent form (in English order on a
-  // tie) and the count of all its forms: two flat maps, each word folded once, not per occurrence.
-  const forms = new Map<string, number>();
+  // How often each form occurs as written, then without a possessive, then per folded word its most
+  // frequent form (in English order on a tie) and the count of all its forms: flat maps, each form
+  // changed once, not per occurrence.
+  const written = new Map<string, number>();
   for (const text of texts)
-    for (const raw of wordsOf(text)) {
-      const word = raw.replace(/['’]s$/u, '');
-      forms.set(word, (forms.get(word) ?? 0) + 1);
-    }
+    for (const word of wordsOf(text)) written.set(word, (written.get(word) ?? 0) + 1);
+  const forms = new Map<string, number>();
+  for (const [raw, uses] of written) {
+    const word = raw.replace(/['’]s$/u, '');
+    forms.set(word, (forms.get(word) ?? 0) + uses);
+  }
   const byFolded = new Map<string, { folded: string; word: string; uses: number; count: number }>();
   for (const [word, uses] of forms) {
     const folded = foldWord(word);

@@ -7,7 +7,8 @@
  * Not Astro routes: at a thousand chapters they are four thousand small files, and Astro's cost per
  * route (about 1.5 ms here) was a sixth of the whole build.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { readChapterList } from '../article/chapters.ts';
 import { readFactsData } from '../facts/files.ts';
@@ -105,9 +106,22 @@ export async function downloadAt(
   return { path, type: 'image/png', body: readFileSync(png) };
 }
 
+/** Small files in flight at once: enough to keep the disk busy, few enough not to queue thousands. */
+const WRITES_IN_FLIGHT = 8;
+
+/** Runs `write` for every item, at most `WRITES_IN_FLIGHT` at a time, in order of starting. */
+async function writeAll<T>(items: readonly T[], write: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const writer = async () => {
+    while (next < items.length) await write(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, items.length) }, writer));
+}
+
 /**
  * Writes every download into the built site. Cards come from their cache or are drawn (one
- * Chromium for all of them); renders no card uses any more leave the cache.
+ * Chromium for all of them); renders no card uses any more leave the cache. The writes wait on the
+ * disk, not on this thread, so a build runs them while it does its other work (see integration.ts).
  */
 export async function writeDownloads(
   siteDir: string,
@@ -123,10 +137,9 @@ export async function writeDownloads(
   const directories = new Set(
     [...cites, ...cardFiles].map((file) => dirname(join(siteDir, file.path))),
   );
-  for (const dir of directories) mkdirSync(dir, { recursive: true });
-  // One after another (thousands of small writes queued at once on the thread pool took longer),
-  // each text made as it is written, each card copied from the cache by the file system.
-  for (const cite of cites) writeFileSync(join(siteDir, cite.path), cite.body());
-  for (const card of cardFiles) copyFileSync(card.png, join(siteDir, card.path));
+  await Promise.all([...directories].map((dir) => mkdir(dir, { recursive: true })));
+  // Each text made as it is written, each card copied from the cache by the file system.
+  await writeAll(cites, (cite) => writeFile(join(siteDir, cite.path), cite.body()));
+  await writeAll(cardFiles, (card) => copyFile(card.png, join(siteDir, card.path)));
   return { citeFiles: cites.length, cardsDrawn: cards.rendered, cardsCached: cards.cached };
 }

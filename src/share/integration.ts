@@ -21,6 +21,7 @@ export { sectionLinks } from './section-links.ts';
 export function sharing(target: DeployTarget): AstroIntegration {
   let root = process.cwd();
   let address: SiteAddress = { site: new URL(target.site), base: target.base };
+  let writing: ReturnType<typeof writeDownloads> | undefined;
   return {
     name: 'sharing',
     hooks: {
@@ -57,10 +58,18 @@ export function sharing(target: DeployTarget): AstroIntegration {
           },
         );
       },
+      // The downloads need no page, so they are written as soon as the pages are, while the other
+      // integrations' end-of-build work (the search index) keeps this thread busy; the writes wait
+      // on the disk. Their result, or their error, is taken at the end.
+      'astro:build:generated': ({ dir }) => {
+        writing = writeDownloads(fileURLToPath(dir), readShareSources(root, address), { root });
+        // Taken by astro:build:done; until then a failure is not unhandled.
+        writing.catch(() => undefined);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const written = await writeDownloads(fileURLToPath(dir), readShareSources(root, address), {
-          root,
-        });
+        const written = await (writing ??
+          writeDownloads(fileURLToPath(dir), readShareSources(root, address), { root }));
+        writing = undefined;
         logger.info(
           `wrote ${written.citeFiles} citation files and ${written.cardsDrawn + written.cardsCached} social cards (${written.cardsDrawn} drawn, ${written.cardsCached} from cache)`,
         );

@@ -1,5 +1,9 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  CHAPTERS_DIR,
   frontmatterOf,
   readArticle,
   readChapterList,
@@ -11,7 +15,7 @@ import {
   readingMinutes,
   WORDS_PER_MINUTE,
 } from '../../src/article/reading-time.ts';
-import { findPassage, parseSource } from '../../src/article/source.ts';
+import { findPassage, parseSource, SOURCE_FILE } from '../../src/article/source.ts';
 import { normalise, sentences } from '../../src/article/text.ts';
 
 describe('the text rules', () => {
@@ -178,6 +182,14 @@ describe('a chapter outline', () => {
   });
 });
 
+/** A project folder holding a copy of the article: the chapters and the source text. */
+function copyOfChapters(): string {
+  const root = mkdtempSync(join(tmpdir(), 'chapters-'));
+  for (const dir of [CHAPTERS_DIR, dirname(SOURCE_FILE)])
+    cpSync(dir, join(root, dir), { recursive: true });
+  return root;
+}
+
 describe('the chapters of the article', () => {
   const { source, chapters } = readArticle();
 
@@ -194,7 +206,22 @@ describe('the chapters of the article', () => {
       source,
       data,
     }));
-    expect(readChapterList()).toEqual(whole);
+    // In a copy no read has seen: the listing must come from the frontmatter alone, not from what
+    // the whole read kept.
+    expect(readChapterList(copyOfChapters())).toEqual(whole);
+  });
+
+  it('are listed again from what a read kept, unless a file changed since', () => {
+    const root = copyOfChapters();
+    const read = readArticle(root).chapters;
+    const file = join(root, CHAPTERS_DIR, `${read[0]!.id}.mdx`);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(`title: "${read[0]!.title}"`, 'title: "Changed since"'),
+    );
+    const listed = readChapterList(root);
+    expect(listed[0]!.title).toBe('Changed since');
+    expect(listed[1]!.data).toBe(read[1]!.data);
   });
 
   it('tell every heading and sentence of the source exactly once', () => {

@@ -6,6 +6,7 @@ import mla9 from './mla-9-web.csl?raw';
 import { parseFragment, serialize, type DefaultTreeAdapterTypes } from 'parse5';
 import { attribute, walkElements } from '../../lib/html.ts';
 import type { CitationRecord, CslDate } from './record.ts';
+import type { ReferenceCache } from './reference-cache.ts';
 
 /**
  * Formatted references and downloadable records, made by Citation.js (citeproc-js underneath) from
@@ -68,22 +69,47 @@ function entryContent(entryHtml: string): string {
   return serialize(entry).trim();
 }
 
+/** How every bibliography is asked for: entry by entry, in the records' order. */
+const BIBLIOGRAPHY_OPTIONS = {
+  format: 'html',
+  lang: LOCALE,
+  asEntryArray: true,
+  nosort: true,
+} as const;
+
 /**
- * Each record's reference in one style, as HTML, in one Citeproc run for them all (a run's cost is
- * mostly its own, not its records'). The styles neither sort nor disambiguate, so each entry is what
- * the record alone would give; ids are the records' places in the list, as two may share an id.
+ * Each record's reference in one style, as HTML: the entries `cache` has, and the others made in one
+ * Citeproc run (a run's cost is mostly its own, not its records'). The styles neither sort nor
+ * disambiguate, so each entry is what the record alone would give; ids are the records' places in
+ * the list, as two may share an id.
  */
-function bibliographies(records: readonly CitationRecord[], template: string): string[] {
-  const numbered = records.map((record, index) => ({ ...record, id: String(index) }));
-  const entries = new Cite(numbered).format('bibliography', {
-    format: 'html',
-    template,
-    lang: LOCALE,
-    asEntryArray: true,
-    nosort: true,
+function bibliographies(
+  records: readonly CitationRecord[],
+  style: Style,
+  cache: ReferenceCache | undefined,
+): string[] {
+  const cached = cache && { cache, styleKey: cache.styleKey(style, LOCALE, BIBLIOGRAPHY_OPTIONS) };
+  const keys = records.map((record) => cached?.cache.key(cached.styleKey, record));
+  const entries = keys.map((key) => (key === undefined ? undefined : cached?.cache.get(key)));
+  const missing = records.flatMap((record, index) =>
+    entries[index] === undefined ? [{ ...record, id: String(index) }] : [],
+  );
+  if (missing.length > 0) {
+    const made = new Cite(missing).format('bibliography', {
+      ...BIBLIOGRAPHY_OPTIONS,
+      template: style.template,
+    });
+    for (const [id, html] of made) {
+      const index = Number(id);
+      entries[index] = html;
+      const key = keys[index];
+      if (key !== undefined) cached?.cache.set(key, html);
+    }
+  }
+  return entries.map((html, index) => {
+    if (html === undefined) throw new Error(`Citation.js returned no entry for record ${index}`);
+    return entryContent(html);
   });
-  const byId = new Map(entries.map(([id, html]) => [id, entryContent(html)]));
-  return numbered.map(({ id }) => byId.get(id)!);
 }
 
 function withAccess(record: CitationRecord, month: number): CitationRecord {
@@ -104,11 +130,13 @@ const formatted = new Map<string, FormattedReference[]>();
  * Every style's reference of the record. `together` are the records of the pages like it (every
  * chapter's, on a chapter page): the first page formats them all at once, in one Citeproc run per
  * style and access date, and the others find theirs made. Citeproc is the build's most expensive step
- * per page; one run for a thousand records costs about half of a thousand runs.
+ * per page; one run for a thousand records costs about half of a thousand runs, and with a `cache`
+ * (reference-cache.ts) a build runs it only for the entries no earlier build made.
  */
 export function formatReferences(
   record: CitationRecord,
   together: readonly CitationRecord[] = [],
+  cache?: ReferenceCache,
 ): FormattedReference[] {
   const key = JSON.stringify(withoutAccess(record));
   if (!formatted.has(key)) {
@@ -118,8 +146,9 @@ export function formatReferences(
       const otherKey = JSON.stringify(plain);
       if (!formatted.has(otherKey)) pending.set(otherKey, plain);
     }
-    const results = formatAll([...pending.values()]);
+    const results = formatAll([...pending.values()], cache);
     [...pending.keys()].forEach((pendingKey, index) => formatted.set(pendingKey, results[index]!));
+    cache?.save();
   }
   return formatted.get(key)!;
 }
@@ -138,12 +167,16 @@ function shapeOf(style: CitationStyleId, record: CitationRecord): string {
 type Style = (typeof CITATION_STYLES)[number];
 
 /** One record's reference in one style, rendered on its own, with and without an access date. */
-function formatAlone(record: CitationRecord, style: Style): FormattedReference {
-  const [html, january] = bibliographies([record, withAccess(record, 1)], style.template);
+function formatAlone(
+  record: CitationRecord,
+  style: Style,
+  cache: ReferenceCache | undefined,
+): FormattedReference {
+  const [html, january] = bibliographies([record, withAccess(record, 1)], style, cache);
   // A style that leaves the access date out renders the same with it.
   if (january === html) return { id: style.id, name: style.name, html: html! };
   const sample = (month: number) =>
-    month === 1 ? january! : bibliographies([withAccess(record, month)], style.template)[0]!;
+    month === 1 ? january! : bibliographies([withAccess(record, month)], style, cache)[0]!;
   return { id: style.id, name: style.name, accessed: accessSlot(january!, sample) };
 }
 
@@ -153,12 +186,15 @@ function formatAlone(record: CitationRecord, style: Style): FormattedReference {
  * stands. The first record of each shape is rendered on its own first, to learn what the style does;
  * so is a record whose rendering does not hold the January form exactly once.
  */
-function formatAll(records: readonly CitationRecord[]): FormattedReference[][] {
+function formatAll(
+  records: readonly CitationRecord[],
+  cache: ReferenceCache | undefined,
+): FormattedReference[][] {
   const byStyle = CITATION_STYLES.map((style) => {
     const results: (FormattedReference | undefined)[] = records.map((record) => {
       const shape = shapeOf(style.id, record);
       if (accessByShape.has(shape)) return undefined;
-      const reference = formatAlone(record, style);
+      const reference = formatAlone(record, style, cache);
       accessByShape.set(shape, reference.accessed ? { forms: reference.accessed.forms } : 'none');
       return reference;
     });
@@ -169,7 +205,8 @@ function formatAll(records: readonly CitationRecord[]): FormattedReference[][] {
     );
     const rendered = bibliographies(
       pending.map(({ record, access }) => (access === 'none' ? record : withAccess(record, 1))),
-      style.template,
+      style,
+      cache,
     );
     pending.forEach(({ index, record, access }, i) => {
       const html = rendered[i]!;
@@ -180,7 +217,7 @@ function formatAll(records: readonly CitationRecord[]): FormattedReference[][] {
       const accessed = knownSlot(html, access.forms);
       results[index] = accessed
         ? { id: style.id, name: style.name, accessed }
-        : formatAlone(record, style);
+        : formatAlone(record, style, cache);
     });
     return results as FormattedReference[];
   });
