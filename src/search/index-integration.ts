@@ -12,7 +12,7 @@ import { ACTORS_FILE, actorSchema } from '../facts/actor.ts';
 import { readDataFile } from '../facts/files.ts';
 import { foldingTable, type ActorNames } from './query.ts';
 import { indexedPage, namesBodyAttribute } from './indexed-html.ts';
-import { writeVocabulary } from './vocabulary.ts';
+import { vocabularyWriter } from './vocabulary.ts';
 
 /** The part of Pagefind's Node API the index build uses; tests pass a stand-in. */
 export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
@@ -20,8 +20,18 @@ export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
 export interface SearchIndexResult {
   pageCount: number;
   outputPath: string;
-  /** What Pagefind indexed of each page that marks a body, in file order: the vocabulary's input. */
-  texts: string[];
+}
+
+/**
+ * What the index build hands the text it indexes to (the vocabulary): each page's text as the page
+ * is read, while Pagefind indexes the pages before it, then `finish` while Pagefind writes the
+ * bundle. Both processes stay busy, and the end of the build waits only for the longer of the two.
+ */
+export interface IndexedTextReader<T> {
+  /** What Pagefind indexes of one page that marks a body, in file order. */
+  add(text: string): void;
+  /** Called once every page is read; its result is returned beside the index's. */
+  finish(): Promise<T>;
 }
 
 /** Where the bundle goes inside the built site; the client loads it from `${BASE_URL}pagefind/`. */
@@ -49,26 +59,25 @@ async function htmlFiles(dir: string): Promise<string[]> {
 
 /**
  * Indexes the built HTML in `siteDir` and writes the Pagefind bundle to `siteDir/pagefind/`. Each
- * page is parsed once and handed to Pagefind as `indexableHtml` makes it (words split at closed-up dashes), under
- * its path in the site, so its URL is the one `addDirectory` would give it. Pages opt in with
- * `data-pagefind-body`; an index without any means the markup lost it, so that fails too.
- * `meanwhile` gets the indexed text of every page and runs while Pagefind writes the bundle; its
- * result is returned beside the index's.
+ * page is parsed once and handed to Pagefind as `indexableHtml` makes it (words split at closed-up
+ * dashes), under its path in the site, so its URL is the one `addDirectory` would give it. Pages opt
+ * in with `data-pagefind-body`; an index without any means the markup lost it, so that fails too.
+ * `reader` gets the indexed text of every page (see `IndexedTextReader`).
  */
 export async function buildSearchIndex(
   siteDir: string,
   api?: PagefindApi,
-): Promise<SearchIndexResult & { meanwhile: undefined }>;
+): Promise<SearchIndexResult & { read: undefined }>;
 export async function buildSearchIndex<T>(
   siteDir: string,
   api: PagefindApi,
-  meanwhile: (texts: readonly string[]) => Promise<T>,
-): Promise<SearchIndexResult & { meanwhile: T }>;
+  reader: IndexedTextReader<T>,
+): Promise<SearchIndexResult & { read: T }>;
 export async function buildSearchIndex<T>(
   siteDir: string,
   api: PagefindApi = pagefind,
-  meanwhile?: (texts: readonly string[]) => Promise<T>,
-): Promise<SearchIndexResult & { meanwhile: T | undefined }> {
+  reader?: IndexedTextReader<T>,
+): Promise<SearchIndexResult & { read: T | undefined }> {
   try {
     const created = await api.createIndex({});
     failOn('creating the index', siteDir, created.errors);
@@ -79,7 +88,6 @@ export async function buildSearchIndex<T>(
     if (files.length === 0) {
       throw new Error(`Search index: no HTML pages found in ${siteDir}; was the site built?`);
     }
-    const texts: string[] = [];
     // Pagefind indexes in its own process: while it reads one page, this one parses the next.
     const inFlight = new Set<Promise<void>>();
     for (const file of files) {
@@ -91,7 +99,6 @@ export async function buildSearchIndex<T>(
       if (!namesBodyAttribute(bytes)) continue;
       const page = indexedPage(bytes.toString('utf8'));
       if (page.text === undefined) continue;
-      texts.push(page.text);
       const added = index
         .addHTMLFile({ sourcePath, content: page.indexable })
         .then((result) => failOn(`reading ${sourcePath}`, siteDir, result.errors));
@@ -101,15 +108,17 @@ export async function buildSearchIndex<T>(
         () => inFlight.delete(added),
         () => undefined,
       );
+      // The reader's share of the page, while Pagefind has it.
+      reader?.add(page.text);
       if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
 
-    // Pagefind writes the bundle in its own process; `meanwhile` (the vocabulary) runs here.
+    // Pagefind writes the bundle in its own process; the reader finishes here.
     const writing = index.writeFiles({ outputPath: join(siteDir, BUNDLE_DIR) });
     const [written, alongside] = await Promise.allSettled([
       writing,
-      (async () => meanwhile?.(texts))(),
+      (async () => reader?.finish())(),
     ]);
     if (written.status === 'rejected') throw written.reason;
     failOn('writing the bundle', siteDir, written.value.errors);
@@ -117,8 +126,7 @@ export async function buildSearchIndex<T>(
     return {
       pageCount: files.length,
       outputPath: written.value.outputPath,
-      texts,
-      meanwhile: alongside.value,
+      read: alongside.value,
     };
   } finally {
     await api.close();
@@ -165,14 +173,13 @@ export function searchIndex(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const siteDir = fileURLToPath(dir);
-        // The vocabulary is made from the pages' text while Pagefind writes its bundle.
+        // The vocabulary counts the pages' words as Pagefind indexes them, and is written while
+        // Pagefind writes its bundle.
         const {
           pageCount,
           outputPath,
-          meanwhile: vocabulary,
-        } = await buildSearchIndex(siteDir, pagefind, (texts) =>
-          writeVocabulary(siteDir, root, texts),
-        );
+          read: vocabulary,
+        } = await buildSearchIndex(siteDir, pagefind, vocabularyWriter(siteDir, root));
         logger.info(`indexed ${pageCount} HTML files into ${outputPath}`);
         logger.info(
           `wrote ${vocabulary.words} words and ${vocabulary.alternatives} other spellings to ${vocabulary.path}`,

@@ -108,25 +108,49 @@ function respellings(word: string, from: string, to: string): string[] {
   return out;
 }
 
+/** How often each word occurs as written in the indexed text, counted a page at a time. */
+export class WordCounts {
+  readonly written = new Map<string, number>();
+  #pages = 0;
+
+  add(text: string): void {
+    for (const word of wordsOf(text)) this.written.set(word, (this.written.get(word) ?? 0) + 1);
+    this.#pages += 1;
+  }
+
+  /** How many pages' text was counted. */
+  get pages(): number {
+    return this.#pages;
+  }
+}
+
 /**
- * Counts the words of the indexed pages and adds the other spellings. A name in spellings.yaml must
- * be a word of the text, and its other spellings must not be (a reader typing them finds them as
- * they are); both errors name the line. British/American spellings are derived for every word of the
- * text and kept only where the text does not itself use the other spelling.
+ * The vocabulary of the indexed pages' text: their words and the other spellings. A name in
+ * spellings.yaml must be a word of the text, and its other spellings must not be (a reader typing
+ * them finds them as they are); both errors name the line. British/American spellings are derived
+ * for every word of the text and kept only where the text does not itself use the other spelling.
  */
 export function buildVocabulary(
   texts: readonly string[],
   spellings: Spellings,
   file = SPELLINGS_FILE,
 ): VocabularyFile {
-  // How often each form occurs as written, then without a possessive, then per folded word its most
-  // frequent form (in English order on a tie) and the count of all its forms: flat maps, each form
-  // changed once, not per occurrence.
-  const written = new Map<string, number>();
-  for (const text of texts)
-    for (const word of wordsOf(text)) written.set(word, (written.get(word) ?? 0) + 1);
+  const counts = new WordCounts();
+  for (const text of texts) counts.add(text);
+  return vocabularyOf(counts, spellings, file);
+}
+
+/** `buildVocabulary` from words already counted. */
+export function vocabularyOf(
+  counts: WordCounts,
+  spellings: Spellings,
+  file = SPELLINGS_FILE,
+): VocabularyFile {
+  // How often each form occurs without a possessive, then per folded word its most frequent form
+  // (in English order on a tie) and the count of all its forms: flat maps, each form changed once,
+  // not per occurrence.
   const forms = new Map<string, number>();
-  for (const [raw, uses] of written) {
+  for (const [raw, uses] of counts.written) {
     const word = raw.replace(/['’]s$/u, '');
     forms.set(word, (forms.get(word) ?? 0) + uses);
   }
@@ -178,25 +202,33 @@ export function buildVocabulary(
 }
 
 /**
- * Builds the vocabulary from `texts`, what the search index took from each page of the built
- * site in `siteDir`, and writes it there; returns its size. content/spellings.yaml is read from the
- * project `root`.
+ * The vocabulary's share of the search index build: it counts the words of each page the index
+ * takes, then makes the vocabulary and writes it into the built site in `siteDir` (while Pagefind
+ * writes its bundle), and returns its size. content/spellings.yaml is read from the project `root`.
  */
-export async function writeVocabulary(
+export function vocabularyWriter(
   siteDir: string,
   root: string,
-  texts: readonly string[],
-): Promise<{ words: number; alternatives: number; path: string }> {
-  if (texts.length === 0)
-    throw new Error(`Search vocabulary: no page in ${siteDir} marks a data-pagefind-body`);
-  const spellings = readSpellings(await readFile(join(root, SPELLINGS_FILE), 'utf8'));
-  const vocabulary = buildVocabulary(texts, spellings);
-  const path = join(siteDir, VOCABULARY_PATH);
-  await mkdir(join(path, '..'), { recursive: true });
-  await writeFile(path, JSON.stringify(vocabulary));
+): {
+  add(text: string): void;
+  finish(): Promise<{ words: number; alternatives: number; path: string }>;
+} {
+  const counts = new WordCounts();
   return {
-    words: vocabulary.words.length,
-    alternatives: Object.keys(vocabulary.alternatives).length,
-    path: relative(root, path),
+    add: (text) => counts.add(text),
+    finish: async () => {
+      if (counts.pages === 0)
+        throw new Error(`Search vocabulary: no page in ${siteDir} marks a data-pagefind-body`);
+      const spellings = readSpellings(await readFile(join(root, SPELLINGS_FILE), 'utf8'));
+      const vocabulary = vocabularyOf(counts, spellings);
+      const path = join(siteDir, VOCABULARY_PATH);
+      await mkdir(join(path, '..'), { recursive: true });
+      await writeFile(path, JSON.stringify(vocabulary));
+      return {
+        words: vocabulary.words.length,
+        alternatives: Object.keys(vocabulary.alternatives).length,
+        path: relative(root, path),
+      };
+    },
   };
 }

@@ -2,7 +2,11 @@ import { describe, it, expect, vi } from 'vitest';
 import { mkdtemp, mkdir, writeFile, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSearchIndex, type PagefindApi } from '../../src/search/index-integration.ts';
+import {
+  buildSearchIndex,
+  type IndexedTextReader,
+  type PagefindApi,
+} from '../../src/search/index-integration.ts';
 import { namesBodyAttribute } from '../../src/search/indexed-html.ts';
 
 interface Step {
@@ -30,6 +34,12 @@ function fakePagefind(step: Step) {
     close,
   } as unknown as PagefindApi;
   return { api, index, close };
+}
+
+/** A reader of the indexed text that keeps each page's, trimmed. */
+function collector(): IndexedTextReader<string[]> {
+  const texts: string[] = [];
+  return { add: (text) => texts.push(text.trim()), finish: () => Promise.resolve(texts) };
 }
 
 /** A site folder with a page that marks its body and one that does not. */
@@ -89,8 +99,8 @@ describe('buildSearchIndex', () => {
   it('sends Pagefind only the pages that mark a body, as it would keep only those', async () => {
     const { api, index } = fakePagefind({});
     await withSite(async (site) => {
-      const result = await buildSearchIndex(site, api);
-      expect(result.texts.map((text) => text.trim())).toEqual(['Page']);
+      const result = await buildSearchIndex(site, api, collector());
+      expect(result.read).toEqual(['Page']);
     });
     expect(index.addHTMLFile).toHaveBeenCalledOnce();
     expect(index.addHTMLFile).toHaveBeenCalledWith(
@@ -98,9 +108,13 @@ describe('buildSearchIndex', () => {
     );
   });
 
-  it('runs `meanwhile` on the indexed text while Pagefind writes, and returns what it gives', async () => {
+  it('hands the reader each page as Pagefind gets it, finishes it while Pagefind writes, and returns what it gives', async () => {
     const { api, index } = fakePagefind({});
     const events: string[] = [];
+    index.addHTMLFile.mockImplementation(() => {
+      events.push('page sent');
+      return Promise.resolve({ errors: [] });
+    });
     index.writeFiles.mockImplementationOnce(async ({ outputPath }) => {
       events.push('write asked');
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -108,16 +122,23 @@ describe('buildSearchIndex', () => {
       return { errors: [], outputPath };
     });
     await withSite(async (site) => {
-      const result = await buildSearchIndex(site, api, (texts) => {
-        events.push('meanwhile');
-        return Promise.resolve(texts.map((text) => text.trim()).join('|'));
+      const texts: string[] = [];
+      const result = await buildSearchIndex(site, api, {
+        add: (text: string) => {
+          events.push('page read');
+          texts.push(text.trim());
+        },
+        finish: () => {
+          events.push('finish');
+          return Promise.resolve(texts.join('|'));
+        },
       });
-      expect(result.meanwhile).toBe('Page');
+      expect(result.read).toBe('Page');
     });
-    expect(events).toEqual(['write asked', 'meanwhile', 'write done']);
+    expect(events).toEqual(['page sent', 'page read', 'write asked', 'finish', 'write done']);
   });
 
-  it('fails with what `meanwhile` throws, once Pagefind has written, and still stops it', async () => {
+  it('fails with what the reader throws, once Pagefind has written, and still stops it', async () => {
     const { api, index, close } = fakePagefind({});
     let written = false;
     index.writeFiles.mockImplementationOnce(async ({ outputPath }) => {
@@ -127,7 +148,10 @@ describe('buildSearchIndex', () => {
     });
     await withSite(async (site) => {
       await expect(
-        buildSearchIndex(site, api, () => Promise.reject(new Error('bad spellings.yaml'))),
+        buildSearchIndex(site, api, {
+          add: () => undefined,
+          finish: () => Promise.reject(new Error('bad spellings.yaml')),
+        }),
       ).rejects.toThrow('bad spellings.yaml');
     });
     expect(written).toBe(true);
