@@ -109,7 +109,7 @@ function respellings(word: string, from: string, to: string): string[] {
 }
 
 /** How often each word occurs as written in the indexed text, counted a page at a time. */
-export class WordCounts {
+class WordCounts {
   readonly written = new Map<string, number>();
   #pages = 0;
 
@@ -141,7 +141,7 @@ export function buildVocabulary(
 }
 
 /** `buildVocabulary` from words already counted. */
-export function vocabularyOf(
+function vocabularyOf(
   counts: WordCounts,
   spellings: Spellings,
   file = SPELLINGS_FILE,

@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { indexableHtml, indexedText } from '../../src/search/indexed-html.ts';
 import {
   buildVocabulary,
   readSpellings,
   SPELLINGS_FILE,
+  VOCABULARY_PATH,
+  vocabularyWriter,
   type Spellings,
 } from '../../src/search/vocabulary.ts';
 
@@ -149,6 +153,36 @@ describe('readSpellings', () => {
   ])('refuses %j at line %i', (text, line, message) => {
     expect(() => readSpellings(text, 'content/spellings.yaml')).toThrow(
       new RegExp(`^content/spellings\\.yaml:${line}: ${message.source}`),
+    );
+  });
+});
+
+describe('vocabularyWriter', () => {
+  /** A project whose spellings name one word of the pages below. */
+  function project(): string {
+    const root = mkdtempSync(join(tmpdir(), 'vocabulary-'));
+    mkdirSync(join(root, 'content'));
+    writeFileSync(join(root, SPELLINGS_FILE), 'names:\n  Kyiv: [Kiev]\nbritish-american: []\n');
+    return root;
+  }
+
+  it('writes into the site what buildVocabulary makes of the pages it was handed one by one', async () => {
+    const root = project();
+    const site = join(root, 'dist');
+    const pages = ['Kyiv and Baku', 'Baku’s pipeline to Baku'];
+    const writer = vocabularyWriter(site, root);
+    for (const text of pages) writer.add(text);
+    const written = await writer.finish();
+    const file = JSON.parse(readFileSync(join(site, VOCABULARY_PATH), 'utf8')) as unknown;
+    const spellings = readSpellings(readFileSync(join(root, SPELLINGS_FILE), 'utf8'));
+    expect(file).toEqual(buildVocabulary(pages, spellings));
+    expect(written).toEqual({ words: 5, alternatives: 1, path: join('dist', VOCABULARY_PATH) });
+  });
+
+  it('refuses to write a vocabulary when no page marked a body', async () => {
+    const root = project();
+    await expect(vocabularyWriter(join(root, 'dist'), root).finish()).rejects.toThrow(
+      /no page in .* marks a data-pagefind-body/,
     );
   });
 });
