@@ -116,6 +116,24 @@ describe('the reference cache', () => {
     expect(readFileSync(file, 'utf8')).toContain('still the first build’s');
   });
 
+  it('warns once and goes on when it cannot write its file', () => {
+    const blocked = cacheFile();
+    writeFileSync(blocked, 'a file where the cache wants a folder');
+    const cache = new ReferenceCache(join(blocked, 'references.json'), NOW);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      cache.set('entry', '<i>entry</i>');
+      expect(() => cache.save()).not.toThrow();
+      cache.set('another', '<i>another</i>');
+      cache.save();
+      expect(warn).toHaveBeenCalledOnce();
+      expect(warn.mock.calls[0]![0]).toMatch(/could not be written .*every build will format/);
+      expect(cache.get('entry')).toBe('<i>entry</i>');
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('reads a missing, cut-short or foreign file as empty', () => {
     const missing = new ReferenceCache(join(cacheFile(), 'absent.json'), NOW);
     expect(missing.get('any')).toBeUndefined();

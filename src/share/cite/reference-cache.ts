@@ -51,6 +51,7 @@ export class ReferenceCache {
   private readonly entries = new Map<string, { html: string; used: number }>();
   private readonly engine = JSON.stringify(engineVersions());
   private changed = false;
+  private warned = false;
 
   /** Reads the cache at `file`; a missing or unreadable file is an empty cache. */
   constructor(file: string, now: number = Date.now()) {
@@ -101,17 +102,29 @@ export class ReferenceCache {
   /**
    * Writes the cache if anything changed, without the entries unused for `KEEP_UNUSED_DAYS`. The
    * file is replaced whole (written beside it, then renamed), so a build reading it at the same
-   * time sees the old one or the new one.
+   * time sees the old one or the new one. A cache that cannot be written (a read-only
+   * `node_modules`) costs time, not the build: it says so once and goes on.
    */
   save(): void {
     if (!this.changed) return;
     const entries: CacheFile['entries'] = {};
     for (const [key, { html, used }] of this.entries)
       if (this.now - used <= KEEP_UNUSED_DAYS * DAY_MS) entries[key] = [html, used];
-    mkdirSync(dirname(this.file), { recursive: true });
     const partial = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(partial, JSON.stringify({ version: FILE_VERSION, entries } satisfies CacheFile));
-    renameSync(partial, this.file);
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      writeFileSync(
+        partial,
+        JSON.stringify({ version: FILE_VERSION, entries } satisfies CacheFile),
+      );
+      renameSync(partial, this.file);
+    } catch (error) {
+      if (!this.warned)
+        console.warn(
+          `The citation cache ${this.file} could not be written (${error instanceof Error ? error.message : String(error)}); every build will format every citation.`,
+        );
+      this.warned = true;
+    }
     this.changed = false;
   }
 }
