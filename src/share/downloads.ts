@@ -1,8 +1,9 @@
 /**
  * The files the site offers that are not pages: every citation record in each downloadable form
  * (`cite/<record id>.bib|ris|json`) and every page's social card (`cards/<name>.png`). A build
- * writes them at its end, the dev server answers them on request; both make them from the project's
- * files with the same functions the pages' links and meta tags use (`allRecords`, `allCards`).
+ * writes them once its pages are written, the dev server answers them on request; both make them
+ * from the project's files with the same functions the pages' links and meta tags use
+ * (`allRecords`, `allCards`).
  *
  * Not Astro routes: at a thousand chapters they are four thousand small files, and Astro's cost per
  * route (about 1.5 ms here) was a sixth of the whole build.

@@ -134,12 +134,13 @@ describe('the reference cache', () => {
     }
   });
 
-  it('reads a missing, cut-short or foreign file as empty', () => {
+  it('reads a missing, cut-short, foreign or malformed file as empty', () => {
     const missing = new ReferenceCache(join(cacheFile(), 'absent.json'), NOW);
     expect(missing.get('any')).toBeUndefined();
     for (const text of [
       '{"version":1,"entries":{"a":["x",',
       '{"version":99,"entries":{"a":["x",1]}}',
+      '{"version":1,"entries":{"a":5}}',
     ]) {
       const file = cacheFile();
       writeFileSync(file, text);

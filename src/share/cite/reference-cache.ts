@@ -64,9 +64,11 @@ export class ReferenceCache {
       // Not there yet, or cut short by a build that was stopped: it is only a cache.
     }
     if (stored.version !== FILE_VERSION || typeof stored.entries !== 'object') return;
-    for (const [key, [html, used]] of Object.entries(stored.entries ?? {}))
+    for (const [key, value] of Object.entries(stored.entries ?? {})) {
+      const [html, used]: unknown[] = Array.isArray(value) ? value : [];
       if (typeof html === 'string' && typeof used === 'number')
         this.entries.set(key, { html, used });
+    }
   }
 
   /**
