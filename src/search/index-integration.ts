@@ -4,12 +4,13 @@
  * the Pagefind index of the built pages and the vocabulary behind "Did you mean …?".
  */
 import { fileURLToPath } from 'node:url';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { ACTORS_FILE, actorSchema } from '../facts/actor.ts';
 import { readDataFile } from '../facts/files.ts';
+import { distFiles } from '../lib/dist-files.ts';
 import { foldingTable, type ActorNames } from './query.ts';
 import { indexedPage, namesBodyAttribute } from './indexed-html.ts';
 import { vocabularyWriter } from './vocabulary.ts';
@@ -48,15 +49,6 @@ function failOn(step: string, siteDir: string, errors: string[]): void {
   }
 }
 
-/** Every HTML file of the built site, in path order. */
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
-
 /**
  * Indexes the built HTML in `siteDir` and writes the Pagefind bundle to `siteDir/pagefind/`. Each
  * page is parsed once and handed to Pagefind as `indexableHtml` makes it (words split at closed-up
@@ -84,18 +76,17 @@ export async function buildSearchIndex<T>(
     const index = created.index;
     if (!index) throw new Error(`Search index: Pagefind returned no index for ${siteDir}`);
 
-    const files = await htmlFiles(siteDir);
+    const files = distFiles(siteDir, '.html');
     if (files.length === 0) {
       throw new Error(`Search index: no HTML pages found in ${siteDir}; was the site built?`);
     }
     // Pagefind indexes in its own process: while it reads one page, this one parses the next.
     const inFlight = new Set<Promise<void>>();
-    for (const file of files) {
-      const sourcePath = relative(siteDir, file);
+    for (const sourcePath of files) {
       // Once any page marks a body, Pagefind drops the pages that mark none: they need not be sent,
       // nor decoded (the whole-article page alone is most of the site's bytes). The vocabulary fails
       // if none does.
-      const bytes = await readFile(file);
+      const bytes = await readFile(join(siteDir, sourcePath));
       if (!namesBodyAttribute(bytes)) continue;
       const page = indexedPage(bytes.toString('utf8'));
       if (page.text === undefined) continue;

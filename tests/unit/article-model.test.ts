@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   CHAPTERS_DIR,
   frontmatterOf,
@@ -183,8 +183,12 @@ describe('a chapter outline', () => {
 });
 
 /** A project folder holding a copy of the article: the chapters and the source text. */
+const copies: string[] = [];
+afterAll(() => copies.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
 function copyOfChapters(): string {
   const root = mkdtempSync(join(tmpdir(), 'chapters-'));
+  copies.push(root);
   for (const dir of [CHAPTERS_DIR, dirname(SOURCE_FILE)])
     cpSync(dir, join(root, dir), { recursive: true });
   return root;

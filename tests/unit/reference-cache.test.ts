@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CITATION_STYLES, formatReferences } from '../../src/share/cite/format.ts';
 import { citationRecord } from '../../src/share/cite/record.ts';
 import { ReferenceCache } from '../../src/share/cite/reference-cache.ts';
@@ -9,8 +9,13 @@ import { ReferenceCache } from '../../src/share/cite/reference-cache.ts';
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 10, 27);
 
+const folders: string[] = [];
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
 function cacheFile(): string {
-  return join(mkdtempSync(join(tmpdir(), 'reference-cache-')), 'references.json');
+  const folder = mkdtempSync(join(tmpdir(), 'reference-cache-'));
+  folders.push(folder);
+  return join(folder, 'references.json');
 }
 
 /** A record no other test formats: the formatter remembers what it made in this process. */

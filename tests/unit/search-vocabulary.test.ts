@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it, expect } from 'vitest';
+import { afterAll, describe, it, expect } from 'vitest';
 import { indexableHtml, indexedText } from '../../src/search/indexed-html.ts';
 import {
   buildVocabulary,
@@ -159,8 +159,12 @@ describe('readSpellings', () => {
 
 describe('vocabularyWriter', () => {
   /** A project whose spellings name one word of the pages below. */
+  const projects: string[] = [];
+  afterAll(() => projects.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
   function project(): string {
     const root = mkdtempSync(join(tmpdir(), 'vocabulary-'));
+    projects.push(root);
     mkdirSync(join(root, 'content'));
     writeFileSync(join(root, SPELLINGS_FILE), 'names:\n  Kyiv: [Kiev]\nbritish-american: []\n');
     return root;
